@@ -1,0 +1,325 @@
+//! Boards, columns and cards: reads and the writes a lead makes on the board.
+
+use rusqlite::{params, OptionalExtension, Row};
+
+use crate::error::{Entity, Error, Result};
+use crate::model::{Board, BoardId, BoardView, Card, CardId, Column, ColumnId, MemberId, Placement};
+use crate::rank;
+use crate::store::{Store, Tx};
+use crate::validate;
+
+/// What happened to a card, as recorded in its history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventKind {
+    Created,
+    Moved,
+    Assigned,
+    Renamed,
+}
+
+impl EventKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Created => "created",
+            EventKind::Moved => "moved",
+            EventKind::Assigned => "assigned",
+            EventKind::Renamed => "renamed",
+        }
+    }
+}
+
+// A bound value compared with the first column of a two-column index (`column_id` of
+// cards, `board_id` of columns) is written `+?N`: the index is still used, but SQLite no
+// longer re-prepares the statement whenever the value changes.
+
+const CARD_COLUMNS: &str = "id, column_id, rank, title, assignee_id, created_at, updated_at";
+
+fn card_from_row(row: &Row<'_>) -> rusqlite::Result<Card> {
+    Ok(Card {
+        id: row.get(0)?,
+        column_id: row.get(1)?,
+        rank: row.get(2)?,
+        title: row.get(3)?,
+        assignee: row.get(4)?,
+        created_at: row.get(5)?,
+        updated_at: row.get(6)?,
+    })
+}
+
+impl Store {
+    pub fn list_boards(&self) -> Result<Vec<Board>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT id, name FROM boards ORDER BY id")?;
+        let boards = stmt
+            .query_map([], |row| {
+                Ok(Board {
+                    id: row.get(0)?,
+                    name: row.get(1)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(boards)
+    }
+
+    /// Creates a board with the given columns, left to right.
+    pub fn create_board(&mut self, name: &str, columns: &[&str]) -> Result<BoardView> {
+        let name = validate::name("name", "board name", name)?;
+        let column_names = columns
+            .iter()
+            .map(|c| validate::name("column", "column name", c))
+            .collect::<Result<Vec<_>>>()?;
+        let (id, _) = self.write(|tx| insert_board(tx, &name, &column_names))?;
+        self.board_view(id)
+    }
+
+    /// The board with its columns and cards, in display order.
+    pub fn board_view(&self, id: BoardId) -> Result<BoardView> {
+        let conn = self.conn();
+        let board = conn
+            .prepare_cached("SELECT id, name FROM boards WHERE id = ?1")?
+            .query_row([id], |row| {
+                Ok(Board {
+                    id: row.get(0)?,
+                    name: row.get(1)?,
+                })
+            })
+            .optional()?
+            .ok_or(Error::not_found(Entity::Board, id.0))?;
+        let columns: Vec<Column> = conn
+            .prepare_cached("SELECT id, board_id, name FROM columns WHERE board_id = +?1 ORDER BY rank")?
+            .query_map([id], |row| {
+                Ok(Column {
+                    id: row.get(0)?,
+                    board_id: row.get(1)?,
+                    name: row.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut cards = Vec::new();
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {CARD_COLUMNS} FROM cards WHERE column_id = +?1 ORDER BY rank"
+        ))?;
+        for column in &columns {
+            for card in stmt.query_map([column.id], card_from_row)? {
+                cards.push(card?);
+            }
+        }
+        Ok(BoardView {
+            board,
+            columns,
+            cards,
+        })
+    }
+
+    pub fn card(&self, id: CardId) -> Result<Card> {
+        read_card(self.conn(), id)
+    }
+
+    /// Adds a card at the end of `column`.
+    pub fn create_card(&mut self, column: ColumnId, title: &str) -> Result<Card> {
+        let title = validate::title(title)?;
+        let id = self.write(|tx| insert_card(tx, column, &title))?;
+        self.card(id)
+    }
+
+    pub fn rename_card(&mut self, id: CardId, title: &str) -> Result<Card> {
+        let title = validate::title(title)?;
+        self.write(|tx| {
+            let changed = tx
+                .prepare_cached("UPDATE cards SET title = ?2, updated_at = ?3 WHERE id = ?1")?
+                .execute(params![id, title, tx.now])?;
+            if changed == 0 {
+                return Err(Error::not_found(Entity::Card, id.0));
+            }
+            record(tx, id, EventKind::Renamed, None, None, None)
+        })?;
+        self.card(id)
+    }
+
+    /// Moves a card to `to`. Writes the card's row and one history row, nothing else.
+    pub fn move_card(&mut self, id: CardId, to: Placement) -> Result<Card> {
+        if to.after == Some(id) {
+            return Err(Error::invalid("after", "A card cannot be placed after itself."));
+        }
+        self.write(|tx| {
+            // One read checks the card, both columns and the `after` card, and finds the rank
+            // that will follow the card in its new place. Scalar subqueries rather than joins,
+            // and `+?2`, keep SQLite from re-preparing the statement for each new set of values
+            // (the statement-reuse test pins this).
+            let found = tx
+                .prepare_cached(
+                    "SELECT c.column_id,
+                            (SELECT board_id FROM columns WHERE id = c.column_id),
+                            (SELECT board_id FROM columns WHERE id = ?2),
+                            (SELECT column_id FROM cards WHERE id = ?3),
+                            (SELECT rank FROM cards WHERE id = ?3),
+                            (SELECT n.rank FROM cards n
+                             WHERE n.column_id = +?2
+                               AND n.rank > coalesce((SELECT rank FROM cards WHERE id = ?3), '')
+                               AND n.id <> ?1
+                             ORDER BY n.rank LIMIT 1),
+                            c.title, c.assignee_id, c.created_at
+                     FROM cards c
+                     WHERE c.id = ?1",
+                )?
+                .query_row(params![id, to.column, to.after], |row| {
+                    Ok((
+                        row.get::<_, ColumnId>(0)?,
+                        row.get::<_, BoardId>(1)?,
+                        row.get::<_, Option<BoardId>>(2)?,
+                        row.get::<_, Option<ColumnId>>(3)?,
+                        row.get::<_, Option<String>>(4)?,
+                        row.get::<_, Option<String>>(5)?,
+                        (row.get(6)?, row.get(7)?, row.get(8)?),
+                    ))
+                })
+                .optional()?;
+            let (from, from_board, to_board, after_column, after_rank, upper, rest) =
+                found.ok_or(Error::not_found(Entity::Card, id.0))?;
+            let (title, assignee, created_at) = rest;
+            let to_board = to_board.ok_or(Error::not_found(Entity::Column, to.column.0))?;
+            if from_board != to_board {
+                return Err(Error::invalid(
+                    "column",
+                    "A card can only move to a column of its own board.",
+                ));
+            }
+            if let Some(after) = to.after {
+                match after_column {
+                    None => return Err(Error::not_found(Entity::Card, after.0)),
+                    Some(column) if column != to.column => {
+                        return Err(Error::invalid(
+                            "after",
+                            "The card to place after is in another column.",
+                        ))
+                    }
+                    Some(_) => {}
+                }
+            }
+            let rank = rank::between(after_rank.as_deref(), upper.as_deref());
+            tx.prepare_cached(
+                "UPDATE cards SET column_id = ?2, rank = ?3, updated_at = ?4 WHERE id = ?1",
+            )?
+            .execute(params![id, to.column, rank, tx.now])?;
+            record(tx, id, EventKind::Moved, Some(from), Some(to.column), None)?;
+            Ok(Card {
+                id,
+                column_id: to.column,
+                rank,
+                title,
+                assignee,
+                created_at,
+                updated_at: tx.now,
+            })
+        })
+    }
+
+    pub fn assign_card(&mut self, id: CardId, member: Option<MemberId>) -> Result<Card> {
+        self.write(|tx| {
+            if let Some(member) = member {
+                let exists: bool = tx
+                    .prepare_cached("SELECT EXISTS (SELECT 1 FROM members WHERE id = ?1)")?
+                    .query_row([member], |row| row.get(0))?;
+                if !exists {
+                    return Err(Error::not_found(Entity::Member, member.0));
+                }
+            }
+            let changed = tx
+                .prepare_cached("UPDATE cards SET assignee_id = ?2, updated_at = ?3 WHERE id = ?1")?
+                .execute(params![id, member, tx.now])?;
+            if changed == 0 {
+                return Err(Error::not_found(Entity::Card, id.0));
+            }
+            record(tx, id, EventKind::Assigned, None, None, member)
+        })?;
+        self.card(id)
+    }
+
+    /// The recorded history of a card, oldest first: (kind, at).
+    pub fn card_history(&self, id: CardId) -> Result<Vec<(String, i64)>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT kind, at FROM card_events WHERE card_id = ?1 ORDER BY at, id")?;
+        let events = stmt
+            .query_map([id], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(events)
+    }
+}
+
+/// Inserts a board and its columns; names are already validated.
+pub(crate) fn insert_board(
+    tx: &Tx<'_>,
+    name: &str,
+    columns: &[String],
+) -> Result<(BoardId, Vec<ColumnId>)> {
+    tx.execute(
+        "INSERT INTO boards (name, created_at) VALUES (?1, ?2)",
+        params![name, tx.now],
+    )?;
+    let board = BoardId(tx.last_insert_rowid());
+    let mut ids = Vec::with_capacity(columns.len());
+    for (column, rank) in columns.iter().zip(rank::spread(columns.len())) {
+        tx.execute(
+            "INSERT INTO columns (board_id, name, rank) VALUES (?1, ?2, ?3)",
+            params![board, column, rank],
+        )?;
+        ids.push(ColumnId(tx.last_insert_rowid()));
+    }
+    Ok((board, ids))
+}
+
+/// Inserts a card at the end of `column`; the title is already validated.
+pub(crate) fn insert_card(tx: &Tx<'_>, column: ColumnId, title: &str) -> Result<CardId> {
+    column_board(tx, column)?;
+    let last: Option<String> = tx
+        .prepare_cached("SELECT max(rank) FROM cards WHERE column_id = +?1")?
+        .query_row([column], |row| row.get(0))?;
+    let rank = rank::between(last.as_deref(), None);
+    tx.prepare_cached(
+        "INSERT INTO cards (column_id, rank, title, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?4)",
+    )?
+    .execute(params![column, rank, title, tx.now])?;
+    let id = CardId(tx.last_insert_rowid());
+    record(tx, id, EventKind::Created, None, Some(column), None)?;
+    Ok(id)
+}
+
+/// Sets a card's assignee without checks; for seeding, where the ids were just made.
+pub(crate) fn set_assignee(tx: &Tx<'_>, card: CardId, member: MemberId) -> Result<()> {
+    tx.prepare_cached("UPDATE cards SET assignee_id = ?2 WHERE id = ?1")?
+        .execute(params![card, member])?;
+    record(tx, card, EventKind::Assigned, None, None, Some(member))
+}
+
+fn read_card(conn: &rusqlite::Connection, id: CardId) -> Result<Card> {
+    conn.prepare_cached(&format!("SELECT {CARD_COLUMNS} FROM cards WHERE id = ?1"))?
+        .query_row([id], card_from_row)
+        .optional()?
+        .ok_or(Error::not_found(Entity::Card, id.0))
+}
+
+fn column_board(tx: &Tx<'_>, column: ColumnId) -> Result<BoardId> {
+    tx.prepare_cached("SELECT board_id FROM columns WHERE id = ?1")?
+        .query_row([column], |row| row.get(0))
+        .optional()?
+        .ok_or(Error::not_found(Entity::Column, column.0))
+}
+
+fn record(
+    tx: &Tx<'_>,
+    card: CardId,
+    kind: EventKind,
+    from: Option<ColumnId>,
+    to: Option<ColumnId>,
+    member: Option<MemberId>,
+) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO card_events (card_id, kind, from_column_id, to_column_id, member_id, at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![card, kind.as_str(), from, to, member, tx.now])?;
+    Ok(())
+}

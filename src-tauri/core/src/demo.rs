@@ -1,0 +1,107 @@
+//! A demo team, so a first start shows a living board, and the blank start.
+
+use crate::board::{insert_board, insert_card, set_assignee};
+use crate::error::{Error, Result};
+use crate::model::{BoardId, NewMember, Skill};
+use crate::store::Store;
+use crate::team::insert_member;
+
+const PEOPLE: &[(&str, &str, &[(&str, u8)])] = &[
+    ("Ana Souza", "Senior backend engineer", &[("Rust", 5), ("SQL", 4), ("Observability", 3)]),
+    ("Bea Lindqvist", "Backend engineer", &[("Rust", 4), ("Kubernetes", 3), ("SQL", 2)]),
+    ("Chidi Okafor", "Frontend engineer", &[("TypeScript", 5), ("Svelte", 4), ("Accessibility", 3)]),
+    ("Dana Kowalski", "Site reliability engineer", &[("Kubernetes", 5), ("Observability", 4), ("Rust", 2)]),
+    ("Eitan Levi", "Junior engineer", &[("TypeScript", 2), ("Rust", 1), ("SQL", 2)]),
+    ("Fatima Haddad", "QA engineer", &[("Testing", 5), ("TypeScript", 3), ("Accessibility", 4)]),
+];
+
+const COLUMNS: &[&str] = &["Backlog", "To do", "In progress", "Review", "Done"];
+
+/// (column index, title, assignee index into PEOPLE)
+const CARDS: &[(usize, &str, Option<usize>)] = &[
+    (0, "Evaluate moving metrics storage to Parquet", None),
+    (0, "Spike: streaming import for large customer files", None),
+    (0, "Write runbook for database failover", Some(3)),
+    (0, "Dark mode for the settings pages", None),
+    (0, "Reduce flaky end-to-end tests below 1%", Some(5)),
+    (0, "Upgrade TLS library and rotate certificates", None),
+    (0, "Document the public API rate limits", None),
+    (1, "Add retry with backoff to the webhook sender", Some(1)),
+    (1, "Keyboard navigation for the data table", Some(2)),
+    (1, "Alert when the job queue is older than 10 minutes", Some(3)),
+    (1, "Migrate user preferences to the new schema", Some(0)),
+    (1, "Pair on first Rust ticket: CSV export endpoint", Some(4)),
+    (1, "Test plan for the billing release", Some(5)),
+    (2, "Rate limiter for the search API", Some(0)),
+    (2, "Helm chart for the ingestion worker", Some(3)),
+    (2, "Empty states for the reports page", Some(2)),
+    (2, "Fix N+1 queries on the team dashboard", Some(1)),
+    (2, "Regression suite for invoice PDFs", Some(5)),
+    (2, "Form validation messages are read by screen readers", Some(4)),
+    (3, "Structured logging for the auth service", Some(0)),
+    (3, "Pagination for the audit log", Some(1)),
+    (3, "Chart tooltips show units", Some(2)),
+    (4, "Upgrade the CI runners to the new image", Some(3)),
+    (4, "Cache warm-up after deploys", Some(0)),
+    (4, "Onboarding checklist for new joiners", Some(5)),
+    (4, "Sort order persists on the projects list", Some(2)),
+    (4, "Remove the legacy feature flags", Some(1)),
+    (4, "Timeouts on outbound HTTP calls", Some(0)),
+    (4, "Contrast fixes in the navigation bar", Some(4)),
+    (4, "Nightly backup verification job", Some(3)),
+];
+
+pub const DEMO_BOARD_NAME: &str = "Platform team";
+pub const FRESH_BOARD_NAME: &str = "My team";
+pub const FRESH_COLUMNS: &[&str] = &["To do", "In progress", "Review", "Done"];
+
+impl Store {
+    /// Fills an empty workspace with the demo team and its board, in one transaction.
+    pub fn seed_demo(&mut self) -> Result<BoardId> {
+        self.ensure_empty()?;
+        self.write(|tx| {
+            let mut people = Vec::with_capacity(PEOPLE.len());
+            for (name, role, skills) in PEOPLE {
+                let member = NewMember {
+                    name: (*name).to_owned(),
+                    role: (*role).to_owned(),
+                    skills: skills
+                        .iter()
+                        .map(|(skill, level)| Skill {
+                            name: (*skill).to_owned(),
+                            level: *level,
+                        })
+                        .collect(),
+                };
+                people.push(insert_member(tx, &member)?);
+            }
+            let columns: Vec<String> = COLUMNS.iter().map(|c| (*c).to_owned()).collect();
+            let (board, column_ids) = insert_board(tx, DEMO_BOARD_NAME, &columns)?;
+            for (column, title, assignee) in CARDS {
+                let card = insert_card(tx, column_ids[*column], title)?;
+                if let Some(person) = assignee {
+                    set_assignee(tx, card, people[*person])?;
+                }
+            }
+            Ok(board)
+        })
+    }
+
+    /// Starts an empty workspace with one board and the usual columns.
+    pub fn start_fresh(&mut self) -> Result<BoardId> {
+        self.ensure_empty()?;
+        let columns: Vec<String> = FRESH_COLUMNS.iter().map(|c| (*c).to_owned()).collect();
+        self.write(|tx| Ok(insert_board(tx, FRESH_BOARD_NAME, &columns)?.0))
+    }
+
+    fn ensure_empty(&self) -> Result<()> {
+        if self.is_empty()? {
+            Ok(())
+        } else {
+            Err(Error::invalid(
+                "workspace",
+                "This workspace already has data; the starting board is only made for an empty one.",
+            ))
+        }
+    }
+}

@@ -1,0 +1,91 @@
+use std::fmt;
+
+/// The kinds of stored thing an id can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entity {
+    Board,
+    Column,
+    Card,
+    Member,
+}
+
+impl fmt::Display for Entity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Entity::Board => "board",
+            Entity::Column => "column",
+            Entity::Card => "card",
+            Entity::Member => "team member",
+        })
+    }
+}
+
+/// Every way a core operation can fail. A failed write leaves the database unchanged.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("That {entity} (id {id}) does not exist. It may have been deleted.")]
+    NotFound { entity: Entity, id: i64 },
+
+    /// Input that breaks a rule; `message` is written for the user.
+    #[error("{message}")]
+    InvalidInput {
+        field: &'static str,
+        message: String,
+    },
+
+    #[error(
+        "This database was written by a newer version of Teamlead (schema {found}, this \
+         version knows up to {supported}). Update Teamlead to open it; the file was not changed."
+    )]
+    SchemaTooNew { found: i64, supported: i64 },
+
+    #[error("{path} is not a Teamlead database.")]
+    NotTeamleadDatabase { path: String },
+
+    #[error(
+        "Migration {version} applied to this database differs from the one built into this \
+         version of Teamlead; the file was not changed."
+    )]
+    MigrationChanged { version: i64 },
+
+    #[error("The database reported an error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+
+    #[error("A file could not be read or written: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// The stable category of an [`Error`], for callers that branch on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    NotFound,
+    InvalidInput,
+    IncompatibleDatabase,
+    Storage,
+}
+
+impl Error {
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::NotFound { .. } => ErrorKind::NotFound,
+            Error::InvalidInput { .. } => ErrorKind::InvalidInput,
+            Error::SchemaTooNew { .. }
+            | Error::NotTeamleadDatabase { .. }
+            | Error::MigrationChanged { .. } => ErrorKind::IncompatibleDatabase,
+            Error::Sqlite(_) | Error::Io(_) => ErrorKind::Storage,
+        }
+    }
+
+    pub(crate) fn invalid(field: &'static str, message: impl Into<String>) -> Self {
+        Error::InvalidInput {
+            field,
+            message: message.into(),
+        }
+    }
+
+    pub(crate) fn not_found(entity: Entity, id: i64) -> Self {
+        Error::NotFound { entity, id }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,17 @@
+//! Teamlead's core: storage, domain rules and, later, balancing, metrics and reports.
+//!
+//! It knows nothing of Tauri, of any window or of JSON: the app shell and the command line
+//! call it with plain data and get plain data or a typed [`Error`] back.
+
+pub mod board;
+pub mod demo;
+pub mod error;
+pub mod model;
+pub mod rank;
+pub mod store;
+pub mod team;
+pub mod validate;
+
+pub use error::{Entity, Error, ErrorKind, Result};
+pub use model::*;
+pub use store::{Clock, Millis, Store};

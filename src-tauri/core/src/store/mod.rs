@@ -1,0 +1,184 @@
+//! The SQLite file: opening it, migrating it, and the one helper every write goes through.
+
+mod migrations;
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+pub use migrations::{Migration, MIGRATIONS};
+
+use crate::error::{Error, Result};
+
+/// `PRAGMA application_id` of every Teamlead database ("TLDB").
+pub const APPLICATION_ID: i64 = 0x544C_4442;
+
+/// Milliseconds since the Unix epoch.
+pub type Millis = i64;
+
+/// Where the store reads the time from; tests fix it.
+#[derive(Clone)]
+pub struct Clock(Arc<dyn Fn() -> Millis + Send + Sync>);
+
+impl Clock {
+    pub fn system() -> Self {
+        Clock(Arc::new(|| chrono::Utc::now().timestamp_millis()))
+    }
+
+    pub fn fixed(at: Millis) -> Self {
+        Clock(Arc::new(move || at))
+    }
+
+    pub fn from_fn(f: impl Fn() -> Millis + Send + Sync + 'static) -> Self {
+        Clock(Arc::new(f))
+    }
+
+    pub fn now(&self) -> Millis {
+        (self.0)()
+    }
+}
+
+impl Default for Clock {
+    fn default() -> Self {
+        Clock::system()
+    }
+}
+
+/// An open Teamlead database.
+pub struct Store {
+    conn: Connection,
+    clock: Clock,
+}
+
+/// A write in progress; dropped without [`Store::write`] returning `Ok`, it rolls back.
+pub struct Tx<'a> {
+    pub(crate) tx: Transaction<'a>,
+    pub(crate) now: Millis,
+}
+
+impl std::ops::Deref for Tx<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        &self.tx
+    }
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and migrates it to the latest schema.
+    pub fn open(path: &Path) -> Result<Store> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        Store::from_connection(conn, &path.display().to_string())
+    }
+
+    /// A private database in memory, for tests and previews.
+    pub fn open_in_memory() -> Result<Store> {
+        Store::from_connection(Connection::open_in_memory()?, ":memory:")
+    }
+
+    fn from_connection(mut conn: Connection, label: &str) -> Result<Store> {
+        // Nothing is written to the file before it is known to be ours.
+        check_identity(&conn, label)?;
+        configure(&conn)?;
+        migrations::migrate(&mut conn)?;
+        Ok(Store {
+            conn,
+            clock: Clock::system(),
+        })
+    }
+
+    pub fn with_clock(mut self, clock: Clock) -> Store {
+        self.clock = clock;
+        self
+    }
+
+    pub fn now(&self) -> Millis {
+        self.clock.now()
+    }
+
+    /// The connection, for reads.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one immediate transaction: all of it is committed, or none of it.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        let now = self.clock.now();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = Tx { tx, now };
+        let value = f(&tx)?;
+        tx.tx.commit()?;
+        Ok(value)
+    }
+
+    /// How many times SQLite has re-prepared any statement of this connection. Hot paths
+    /// must keep this flat: a re-prepare costs more than the statement itself.
+    #[doc(hidden)]
+    pub fn statement_reprepares(&self) -> i64 {
+        let mut total = 0;
+        // SAFETY: the handle is valid while `self.conn` lives, statements are only walked
+        // and read here, and the connection is not used by another thread meanwhile (&self
+        // on a !Sync connection).
+        unsafe {
+            let db = self.conn.handle();
+            let mut stmt = rusqlite::ffi::sqlite3_next_stmt(db, std::ptr::null_mut());
+            while !stmt.is_null() {
+                total += i64::from(rusqlite::ffi::sqlite3_stmt_status(
+                    stmt,
+                    rusqlite::ffi::SQLITE_STMTSTATUS_REPREPARE,
+                    0,
+                ));
+                stmt = rusqlite::ffi::sqlite3_next_stmt(db, stmt);
+            }
+        }
+        total
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |row| row.get(0))?)
+    }
+}
+
+/// Settings every connection gets, in one place.
+pub fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    // journal_mode answers with a row, so it is read rather than executed.
+    let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
+    conn.execute_batch(
+        "PRAGMA synchronous = NORMAL;
+         PRAGMA foreign_keys = ON;",
+    )?;
+    conn.set_prepared_statement_cache_capacity(64);
+    Ok(())
+}
+
+/// Refuses files that are SQLite but not ours. A new, empty file is fine.
+fn check_identity(conn: &Connection, label: &str) -> Result<()> {
+    let foreign = || Error::NotTeamleadDatabase {
+        path: label.to_owned(),
+    };
+    let read = || -> rusqlite::Result<(i64, i64)> {
+        let app_id = conn.query_row("PRAGMA application_id", [], |row| row.get(0))?;
+        let objects = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))?;
+        Ok((app_id, objects))
+    };
+    match read() {
+        Ok((app_id, objects)) if app_id == APPLICATION_ID || (app_id == 0 && objects == 0) => Ok(()),
+        Ok(_) => Err(foreign()),
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if e.code == rusqlite::ErrorCode::NotADatabase =>
+        {
+            Err(foreign())
+        }
+        Err(e) => Err(e.into()),
+    }
+}

@@ -1,0 +1,36 @@
+//! Limits on what users type, checked before anything is written.
+
+use crate::error::{Error, Result};
+
+pub const MAX_TITLE_CHARS: usize = 500;
+pub const MAX_NAME_CHARS: usize = 120;
+
+/// Trims `value` and checks it is non-empty and at most `max` characters long.
+pub fn text(field: &'static str, label: &str, value: &str, max: usize) -> Result<String> {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        return Err(Error::invalid(field, format!("The {label} cannot be empty.")));
+    }
+    // Counting stops early so a 10 MB paste is refused without walking all of it.
+    if trimmed.chars().nth(max).is_some() {
+        return Err(Error::invalid(
+            field,
+            format!("The {label} can be at most {max} characters long."),
+        ));
+    }
+    if trimmed.chars().any(|c| c.is_control() && c != '\t') {
+        return Err(Error::invalid(
+            field,
+            format!("The {label} cannot contain line breaks or control characters."),
+        ));
+    }
+    Ok(trimmed.to_owned())
+}
+
+pub fn title(value: &str) -> Result<String> {
+    text("title", "title", value, MAX_TITLE_CHARS)
+}
+
+pub fn name(field: &'static str, label: &str, value: &str) -> Result<String> {
+    text(field, label, value, MAX_NAME_CHARS)
+}

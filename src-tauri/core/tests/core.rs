@@ -1,0 +1,57 @@
+//! Integration tests of the core, one binary with a module per area.
+
+mod board;
+mod migrations;
+mod ranks;
+mod storage;
+
+use teamlead_core::{BoardView, Clock, ColumnId, Store};
+
+/// A fresh store in a temporary directory, with a fixed clock.
+pub fn temp_store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(&dir.path().join("teamlead.sqlite3"))
+        .expect("open store")
+        .with_clock(Clock::fixed(1_700_000_000_000));
+    (dir, store)
+}
+
+/// A store with a board "Test" of three columns.
+pub fn board_store() -> (tempfile::TempDir, Store, BoardView) {
+    let (dir, mut store) = temp_store();
+    let view = store
+        .create_board("Test", &["To do", "Doing", "Done"])
+        .expect("create board");
+    (dir, store, view)
+}
+
+pub fn column(view: &BoardView, index: usize) -> ColumnId {
+    view.columns[index].id
+}
+
+/// Every table's full contents, to compare the database before and after a failed call.
+pub fn dump(store: &Store) -> String {
+    let conn = store.conn();
+    let mut out = String::new();
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    for table in tables {
+        out.push_str(&format!("# {table}\n"));
+        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\" ORDER BY 1")).unwrap();
+        let width = stmt.column_count();
+        let mut rows = stmt.query([]).unwrap();
+        while let Some(row) = rows.next().unwrap() {
+            let values: Vec<String> = (0..width)
+                .map(|i| format!("{:?}", row.get_ref(i).unwrap()))
+                .collect();
+            out.push_str(&values.join(" | "));
+            out.push('\n');
+        }
+    }
+    out
+}

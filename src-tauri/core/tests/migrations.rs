@@ -1,0 +1,103 @@
+use teamlead_core::store::MIGRATIONS;
+use teamlead_core::{Error, Store};
+
+/// Released migrations and their checksums. Migrations are append-only: if this test fails
+/// because a released migration changed, restore it and add a new migration instead.
+const RELEASED: &[(i64, &str, &str)] = &[(1, "initial", "d077d35da6555fc6")];
+
+#[test]
+fn released_migrations_are_never_edited() {
+    for (version, name, checksum) in RELEASED {
+        let migration = MIGRATIONS
+            .iter()
+            .find(|m| m.version == *version)
+            .unwrap_or_else(|| panic!("released migration {version} was removed"));
+        assert_eq!(migration.name, *name);
+        assert_eq!(
+            migration.checksum(),
+            *checksum,
+            "released migration {version} ({name}) was edited; add a new migration instead"
+        );
+    }
+}
+
+#[test]
+fn versions_run_from_one_without_gaps() {
+    for (index, migration) in MIGRATIONS.iter().enumerate() {
+        assert_eq!(migration.version, index as i64 + 1, "{}", migration.name);
+    }
+}
+
+#[test]
+fn a_new_database_is_at_the_latest_version() {
+    let store = Store::open_in_memory().unwrap();
+    assert_eq!(
+        store.schema_version().unwrap(),
+        MIGRATIONS.last().unwrap().version
+    );
+}
+
+#[test]
+fn every_migration_is_recorded_with_its_checksum() {
+    let store = Store::open_in_memory().unwrap();
+    let recorded: Vec<(i64, String)> = store
+        .conn()
+        .prepare("SELECT version, checksum FROM schema_migrations ORDER BY version")
+        .unwrap()
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let expected: Vec<(i64, String)> =
+        MIGRATIONS.iter().map(|m| (m.version, m.checksum())).collect();
+    assert_eq!(recorded, expected);
+}
+
+#[test]
+fn reopening_a_migrated_database_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("teamlead.sqlite3");
+    drop(Store::open(&path).unwrap());
+    let store = Store::open(&path).unwrap();
+    let count: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM schema_migrations", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(count, MIGRATIONS.len() as i64);
+}
+
+#[test]
+fn a_database_from_a_newer_teamlead_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("teamlead.sqlite3");
+    drop(Store::open(&path).unwrap());
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("PRAGMA user_version = 999; PRAGMA wal_checkpoint(TRUNCATE);")
+            .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let error = Store::open(&path).err().expect("newer schema must be refused");
+    match error {
+        Error::SchemaTooNew { found, supported } => {
+            assert_eq!(found, 999);
+            assert_eq!(supported, MIGRATIONS.last().unwrap().version);
+        }
+        other => panic!("expected SchemaTooNew, got {other:?}"),
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_database_whose_applied_migration_differs_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("teamlead.sqlite3");
+    drop(Store::open(&path).unwrap());
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 1", [])
+            .unwrap();
+    }
+    let error = Store::open(&path).err().expect("edited migration must be refused");
+    assert!(matches!(error, Error::MigrationChanged { version: 1 }), "{error:?}");
+}
