@@ -1,0 +1,19 @@
+/// The app's own commands; each gets an `allow-<name>` permission that the capability in
+/// `tauri.conf.json` must grant, so a command nobody granted cannot be called from the page.
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "workspace",
+    "seed_demo",
+    "start_fresh",
+    "load_board",
+    "list_members",
+    "create_card",
+    "rename_card",
+    "move_card",
+];
+
+fn main() {
+    let attributes = tauri_build::Attributes::new()
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    tauri_build::try_build(attributes).expect("tauri build step failed");
+}

@@ -1,0 +1,98 @@
+//! Command-line options of the app.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+/// Where the database lives unless the user says otherwise.
+pub const DATA_DIR_ENV: &str = "TEAMLEAD_DATA_DIR";
+pub const DATABASE_FILE: &str = "teamlead.sqlite3";
+pub const IDENTIFIER: &str = "dev.teamlead.desktop";
+
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Args {
+    pub data_dir: Option<PathBuf>,
+    /// Load the demo team when the database is empty (used by `make run`).
+    pub demo_if_empty: bool,
+    pub help: bool,
+    pub version: bool,
+}
+
+pub const USAGE: &str = "\
+Usage: teamlead [OPTIONS]
+
+Options:
+  --data-dir DIR     keep the database in DIR (default: $TEAMLEAD_DATA_DIR, else the
+                     user's data directory)
+  --demo-if-empty    load the demo team when the database is empty
+  -h, --help         print this help
+  -V, --version      print the version
+";
+
+impl Args {
+    pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, String> {
+        let mut parsed = Args::default();
+        let mut args = args.into_iter();
+        while let Some(arg) = args.next() {
+            match arg.to_str() {
+                Some("--data-dir") => {
+                    let dir = args.next().ok_or("--data-dir needs a directory")?;
+                    parsed.data_dir = Some(PathBuf::from(dir));
+                }
+                Some(s) if s.starts_with("--data-dir=") => {
+                    parsed.data_dir = Some(PathBuf::from(&s["--data-dir=".len()..]));
+                }
+                Some("--demo-if-empty") => parsed.demo_if_empty = true,
+                Some("-h" | "--help") => parsed.help = true,
+                Some("-V" | "--version") => parsed.version = true,
+                _ => return Err(format!("unknown option {}", arg.to_string_lossy())),
+            }
+        }
+        Ok(parsed)
+    }
+
+    /// `--data-dir`, else `$TEAMLEAD_DATA_DIR`, else the platform's data directory.
+    pub fn resolve_data_dir(&self, env: Option<OsString>) -> Result<PathBuf, String> {
+        if let Some(dir) = &self.data_dir {
+            return Ok(dir.clone());
+        }
+        if let Some(dir) = env.filter(|d| !d.is_empty()) {
+            return Ok(PathBuf::from(dir));
+        }
+        dirs::data_dir()
+            .map(|d| d.join(IDENTIFIER))
+            .ok_or_else(|| format!("no data directory is known here; set {DATA_DIR_ENV}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Args, String> {
+        Args::parse(args.iter().map(OsString::from))
+    }
+
+    #[test]
+    fn data_dir_flag_wins_over_the_environment() {
+        let args = parse(&["--data-dir", "/tmp/a"]).unwrap();
+        let dir = args.resolve_data_dir(Some("/tmp/b".into())).unwrap();
+        assert_eq!(dir, PathBuf::from("/tmp/a"));
+        let args = parse(&["--data-dir=/tmp/c", "--demo-if-empty"]).unwrap();
+        assert_eq!(args.data_dir, Some(PathBuf::from("/tmp/c")));
+        assert!(args.demo_if_empty);
+    }
+
+    #[test]
+    fn the_environment_wins_over_the_platform_default() {
+        let dir = parse(&[]).unwrap().resolve_data_dir(Some("/tmp/env".into())).unwrap();
+        assert_eq!(dir, PathBuf::from("/tmp/env"));
+        let dir = parse(&[]).unwrap().resolve_data_dir(None).unwrap();
+        assert!(dir.ends_with(IDENTIFIER), "{dir:?}");
+    }
+
+    #[test]
+    fn bad_options_are_reported() {
+        assert!(parse(&["--data-dir"]).is_err());
+        assert!(parse(&["--frobnicate"]).unwrap_err().contains("--frobnicate"));
+    }
+}

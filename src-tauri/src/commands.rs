@@ -1,0 +1,71 @@
+//! Tauri commands: each takes the state, calls one core function, converts the result.
+
+use tauri::State;
+use teamlead_core as core;
+use teamlead_ipc as ipc;
+
+use crate::AppState;
+
+type Reply<T> = Result<T, ipc::IpcError>;
+
+#[tauri::command]
+pub fn app_info(state: State<'_, AppState>) -> ipc::AppInfo {
+    ipc::AppInfo {
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        data_file: state.data_file.display().to_string(),
+    }
+}
+
+#[tauri::command]
+pub fn workspace(state: State<'_, AppState>) -> Reply<ipc::Workspace> {
+    state.with(|store| workspace_of(store))
+}
+
+#[tauri::command]
+pub fn seed_demo(state: State<'_, AppState>) -> Reply<ipc::Workspace> {
+    state.with(|store| {
+        store.seed_demo()?;
+        workspace_of(store)
+    })
+}
+
+#[tauri::command]
+pub fn start_fresh(state: State<'_, AppState>) -> Reply<ipc::Workspace> {
+    state.with(|store| {
+        store.start_fresh()?;
+        workspace_of(store)
+    })
+}
+
+#[tauri::command]
+pub fn load_board(state: State<'_, AppState>, board_id: i64) -> Reply<ipc::Board> {
+    state.with(|store| store.board_view(core::BoardId(board_id)).map(Into::into))
+}
+
+#[tauri::command]
+pub fn list_members(state: State<'_, AppState>) -> Reply<Vec<ipc::Member>> {
+    state.with(|store| Ok(store.list_members()?.into_iter().map(Into::into).collect()))
+}
+
+#[tauri::command]
+pub fn create_card(state: State<'_, AppState>, req: ipc::CreateCard) -> Reply<ipc::Card> {
+    state.with(|store| Ok(store.create_card(core::ColumnId(req.column_id), &req.title)?.into()))
+}
+
+#[tauri::command]
+pub fn rename_card(state: State<'_, AppState>, req: ipc::RenameCard) -> Reply<ipc::Card> {
+    state.with(|store| Ok(store.rename_card(core::CardId(req.card_id), &req.title)?.into()))
+}
+
+#[tauri::command]
+pub fn move_card(state: State<'_, AppState>, req: ipc::MoveCard) -> Reply<ipc::Card> {
+    let (card, to) = req.placement();
+    state.with(|store| Ok(store.move_card(card, to)?.into()))
+}
+
+fn workspace_of(store: &core::Store) -> core::Result<ipc::Workspace> {
+    Ok(ipc::Workspace {
+        empty: store.is_empty()?,
+        boards: store.list_boards()?.into_iter().map(Into::into).collect(),
+    })
+}
