@@ -1,0 +1,59 @@
+import type { AppInfo } from '../bindings/AppInfo';
+import type { Board } from '../bindings/Board';
+import type { Card } from '../bindings/Card';
+import type { CreateCard } from '../bindings/CreateCard';
+import type { ErrorCode } from '../bindings/ErrorCode';
+import type { Member } from '../bindings/Member';
+import type { MoveCard } from '../bindings/MoveCard';
+import type { RenameCard } from '../bindings/RenameCard';
+import type { Workspace } from '../bindings/Workspace';
+
+/** Everything the UI asks of the app core. */
+export interface Backend {
+  appInfo(): Promise<AppInfo>;
+  workspace(): Promise<Workspace>;
+  /** Only valid on an empty workspace. */
+  seedDemo(): Promise<Workspace>;
+  /** Only valid on an empty workspace: one board "My team" with To do / In progress / Review / Done. */
+  startFresh(): Promise<Workspace>;
+  loadBoard(boardId: number): Promise<Board>;
+  listMembers(): Promise<Member[]>;
+  /** Appends the card at the end of the column. */
+  createCard(req: CreateCard): Promise<Card>;
+  renameCard(req: RenameCard): Promise<Card>;
+  moveCard(req: MoveCard): Promise<Card>;
+}
+
+export class BackendError extends Error {
+  constructor(
+    public code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BackendError';
+  }
+}
+
+const ERROR_CODES: readonly ErrorCode[] = [
+  'not_found',
+  'invalid_input',
+  'incompatible_database',
+  'storage',
+  'internal',
+];
+
+/** Turns anything thrown or rejected into a BackendError with a message fit to show. */
+export function toBackendError(error: unknown): BackendError {
+  if (error instanceof BackendError) return error;
+  if (typeof error === 'object' && error !== null) {
+    const { code, message } = error as { code?: unknown; message?: unknown };
+    if (typeof message === 'string' && message.trim() !== '') {
+      const known = typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code);
+      return new BackendError(known ? (code as ErrorCode) : 'internal', message);
+    }
+  }
+  if (typeof error === 'string' && error.trim() !== '') {
+    return new BackendError('internal', error);
+  }
+  return new BackendError('internal', 'Something went wrong in Teamlead. Please try again.');
+}

@@ -1,0 +1,337 @@
+import type { AppInfo } from '../bindings/AppInfo';
+import type { Board } from '../bindings/Board';
+import type { Card } from '../bindings/Card';
+import type { Column } from '../bindings/Column';
+import type { CreateCard } from '../bindings/CreateCard';
+import type { Member } from '../bindings/Member';
+import type { MoveCard } from '../bindings/MoveCard';
+import type { RenameCard } from '../bindings/RenameCard';
+import type { Skill } from '../bindings/Skill';
+import type { Workspace } from '../bindings/Workspace';
+import { BackendError, type Backend } from './backend';
+
+export interface FakeCardInit {
+  title: string;
+  /** A member id: members get ids 1, 2, 3… in the order they are given. */
+  assigneeId?: number | null;
+}
+
+export interface FakeBoardInit {
+  name: string;
+  columns: { name: string; cards?: (string | FakeCardInit)[] }[];
+}
+
+export interface FakeMemberInit {
+  name: string;
+  role: string;
+  skills?: Skill[];
+}
+
+export interface FakeInit {
+  members?: FakeMemberInit[];
+  /** Ids are handed out in order: boards 1, 2…; columns 1, 2… across boards; cards likewise. */
+  boards?: FakeBoardInit[];
+  appInfo?: AppInfo;
+  now?: () => number;
+}
+
+interface StoredBoard {
+  id: number;
+  name: string;
+  columns: Column[];
+}
+
+export const MAX_TITLE_CHARS = 500;
+const FRESH_COLUMNS = ['To do', 'In progress', 'Review', 'Done'];
+// Unicode "Cc" characters; the core allows tabs.
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/;
+
+/** The same title rules as the core's `validate::title`. */
+export function validateTitle(value: string): string {
+  const trimmed = value.trim();
+  if (trimmed === '') {
+    throw new BackendError('invalid_input', 'The title cannot be empty.');
+  }
+  if ([...trimmed].length > MAX_TITLE_CHARS) {
+    throw new BackendError(
+      'invalid_input',
+      `The title can be at most ${MAX_TITLE_CHARS} characters long.`,
+    );
+  }
+  if (CONTROL.test(trimmed)) {
+    throw new BackendError(
+      'invalid_input',
+      'The title cannot contain line breaks or control characters.',
+    );
+  }
+  return trimmed;
+}
+
+function notFound(entity: string, id: number): BackendError {
+  return new BackendError('not_found', `That ${entity} (id ${id}) does not exist. It may have been deleted.`);
+}
+
+/** Fixed-width ranks, so plain string comparison gives the position order. */
+function rankAt(index: number): string {
+  return (index + 1).toString(36).padStart(6, '0');
+}
+
+/**
+ * An in-memory Backend that keeps the core's rules: used by the tests and by `vite dev`
+ * in a plain browser.
+ */
+export class FakeBackend implements Backend {
+  private boards: StoredBoard[] = [];
+  private members: Member[] = [];
+  private cards = new Map<number, Card>();
+  /** Card ids per column, top to bottom. */
+  private order = new Map<number, number[]>();
+  private nextId = { board: 1, column: 1, card: 1 };
+  private readonly info: AppInfo;
+  private readonly now: () => number;
+
+  constructor(init: FakeInit = {}) {
+    this.info = init.appInfo ?? { version: '0.0.0-browser', dataFile: '(in memory, nothing is saved)' };
+    this.now = init.now ?? Date.now;
+    this.members = (init.members ?? []).map((m, i) => ({
+      id: i + 1,
+      name: m.name,
+      role: m.role,
+      skills: m.skills ?? [],
+    }));
+    for (const board of init.boards ?? []) this.addBoard(board);
+  }
+
+  /** A workspace with the demo team, as after "Explore with a demo team". */
+  static demo(init: Omit<FakeInit, 'boards' | 'members'> = {}): FakeBackend {
+    return new FakeBackend({ ...init, members: DEMO_PEOPLE, boards: [DEMO_BOARD] });
+  }
+
+  // ---- Backend ----
+
+  async appInfo(): Promise<AppInfo> {
+    return { ...this.info };
+  }
+
+  async workspace(): Promise<Workspace> {
+    return this.workspaceNow();
+  }
+
+  async seedDemo(): Promise<Workspace> {
+    this.ensureEmpty();
+    this.members = DEMO_PEOPLE.map((m, i) => ({ id: i + 1, ...m, skills: m.skills ?? [] }));
+    this.addBoard(DEMO_BOARD);
+    return this.workspaceNow();
+  }
+
+  async startFresh(): Promise<Workspace> {
+    this.ensureEmpty();
+    this.addBoard({ name: 'My team', columns: FRESH_COLUMNS.map((name) => ({ name })) });
+    return this.workspaceNow();
+  }
+
+  async loadBoard(boardId: number): Promise<Board> {
+    return this.boardNow(boardId);
+  }
+
+  async listMembers(): Promise<Member[]> {
+    return structuredClone(this.members);
+  }
+
+  async createCard(req: CreateCard): Promise<Card> {
+    const title = validateTitle(req.title);
+    this.columnBoard(req.columnId);
+    const card = this.insertCard(req.columnId, title, null);
+    return { ...card };
+  }
+
+  async renameCard(req: RenameCard): Promise<Card> {
+    const title = validateTitle(req.title);
+    const card = this.cards.get(req.cardId);
+    if (!card) throw notFound('card', req.cardId);
+    card.title = title;
+    card.updatedAt = this.now();
+    return { ...card };
+  }
+
+  async moveCard(req: MoveCard): Promise<Card> {
+    const card = this.cards.get(req.cardId);
+    if (!card) throw notFound('card', req.cardId);
+    const fromBoard = this.columnBoard(card.columnId);
+    const toBoard = this.columnBoard(req.columnId);
+    if (fromBoard !== toBoard) {
+      throw new BackendError('invalid_input', 'A card can only move to a column of its own board.');
+    }
+    if (req.afterId !== null) {
+      if (req.afterId === req.cardId) {
+        throw new BackendError('invalid_input', 'A card cannot be placed after itself.');
+      }
+      const after = this.cards.get(req.afterId);
+      if (!after) throw notFound('card', req.afterId);
+      if (after.columnId !== req.columnId) {
+        throw new BackendError('invalid_input', 'The card to place after is in another column.');
+      }
+    }
+    const source = this.order.get(card.columnId)!;
+    source.splice(source.indexOf(card.id), 1);
+    const target = this.order.get(req.columnId)!;
+    const index = req.afterId === null ? 0 : target.indexOf(req.afterId) + 1;
+    target.splice(index, 0, card.id);
+    card.columnId = req.columnId;
+    card.updatedAt = this.now();
+    this.rerank(source);
+    this.rerank(target);
+    return { ...card };
+  }
+
+  // ---- Inspection, for tests ----
+
+  /** The board as the core would return it, synchronously. */
+  boardNow(boardId: number): Board {
+    const board = this.boards.find((b) => b.id === boardId);
+    if (!board) throw notFound('board', boardId);
+    const cards: Card[] = [];
+    for (const column of board.columns) {
+      const inColumn = [...this.cards.values()].filter((c) => c.columnId === column.id);
+      inColumn.sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0));
+      cards.push(...inColumn.map((c) => ({ ...c })));
+    }
+    return { id: board.id, name: board.name, columns: board.columns.map((c) => ({ ...c })), cards };
+  }
+
+  /** Card titles per column name, top to bottom. */
+  titles(boardId = this.boards[0]?.id ?? 1): Record<string, string[]> {
+    const board = this.boardNow(boardId);
+    return Object.fromEntries(
+      board.columns.map((col) => [
+        col.name,
+        board.cards.filter((c) => c.columnId === col.id).map((c) => c.title),
+      ]),
+    );
+  }
+
+  cardNow(cardId: number): Card | undefined {
+    const card = this.cards.get(cardId);
+    return card && { ...card };
+  }
+
+  // ---- Internals ----
+
+  private workspaceNow(): Workspace {
+    return {
+      empty: this.boards.length === 0 && this.members.length === 0,
+      boards: this.boards.map((b) => ({ id: b.id, name: b.name })),
+    };
+  }
+
+  private ensureEmpty(): void {
+    if (!this.workspaceNow().empty) {
+      throw new BackendError(
+        'invalid_input',
+        'This workspace already has data; the starting board is only made for an empty one.',
+      );
+    }
+  }
+
+  private addBoard(init: FakeBoardInit): void {
+    const board: StoredBoard = { id: this.nextId.board++, name: init.name, columns: [] };
+    this.boards.push(board);
+    for (const col of init.columns) {
+      const column = { id: this.nextId.column++, name: col.name };
+      board.columns.push(column);
+      this.order.set(column.id, []);
+      for (const item of col.cards ?? []) {
+        const spec = typeof item === 'string' ? { title: item } : item;
+        this.insertCard(column.id, validateTitle(spec.title), spec.assigneeId ?? null);
+      }
+    }
+  }
+
+  private insertCard(columnId: number, title: string, assigneeId: number | null): Card {
+    const ids = this.order.get(columnId)!;
+    const now = this.now();
+    const card: Card = {
+      id: this.nextId.card++,
+      columnId,
+      rank: rankAt(ids.length),
+      title,
+      assigneeId,
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.cards.set(card.id, card);
+    ids.push(card.id);
+    return card;
+  }
+
+  private columnBoard(columnId: number): number {
+    const board = this.boards.find((b) => b.columns.some((c) => c.id === columnId));
+    if (!board) throw notFound('column', columnId);
+    return board.id;
+  }
+
+  private rerank(ids: number[]): void {
+    ids.forEach((id, i) => {
+      this.cards.get(id)!.rank = rankAt(i);
+    });
+  }
+}
+
+const DEMO_PEOPLE: FakeMemberInit[] = [
+  { name: 'Ana Souza', role: 'Senior backend engineer', skills: [{ name: 'Rust', level: 5 }, { name: 'SQL', level: 4 }] },
+  { name: 'Bea Lindqvist', role: 'Backend engineer', skills: [{ name: 'Rust', level: 4 }, { name: 'Kubernetes', level: 3 }] },
+  { name: 'Chidi Okafor', role: 'Frontend engineer', skills: [{ name: 'TypeScript', level: 5 }, { name: 'Svelte', level: 4 }] },
+  { name: 'Dana Kowalski', role: 'Site reliability engineer', skills: [{ name: 'Kubernetes', level: 5 }] },
+  { name: 'Eitan Levi', role: 'Junior engineer', skills: [{ name: 'TypeScript', level: 2 }] },
+  { name: 'Fatima Haddad', role: 'QA engineer', skills: [{ name: 'Testing', level: 5 }] },
+];
+
+const [ANA, BEA, CHIDI, DANA, EITAN, FATIMA] = [1, 2, 3, 4, 5, 6];
+
+const DEMO_BOARD: FakeBoardInit = {
+  name: 'Platform team',
+  columns: [
+    {
+      name: 'Backlog',
+      cards: [
+        'Evaluate moving metrics storage to Parquet',
+        'Spike: streaming import for large customer files',
+        { title: 'Write runbook for database failover', assigneeId: DANA },
+        'Dark mode for the settings pages',
+        { title: 'Reduce flaky end-to-end tests below 1%', assigneeId: FATIMA },
+      ],
+    },
+    {
+      name: 'To do',
+      cards: [
+        { title: 'Add retry with backoff to the webhook sender', assigneeId: BEA },
+        { title: 'Keyboard navigation for the data table', assigneeId: CHIDI },
+        { title: 'Migrate user preferences to the new schema', assigneeId: ANA },
+        { title: 'Pair on first Rust ticket: CSV export endpoint', assigneeId: EITAN },
+      ],
+    },
+    {
+      name: 'In progress',
+      cards: [
+        { title: 'Rate limiter for the search API', assigneeId: ANA },
+        { title: 'Helm chart for the ingestion worker', assigneeId: DANA },
+        { title: 'Empty states for the reports page', assigneeId: CHIDI },
+      ],
+    },
+    {
+      name: 'Review',
+      cards: [
+        { title: 'Structured logging for the auth service', assigneeId: ANA },
+        { title: 'Chart tooltips show units', assigneeId: CHIDI },
+      ],
+    },
+    {
+      name: 'Done',
+      cards: [
+        { title: 'Upgrade the CI runners to the new image', assigneeId: DANA },
+        { title: 'Onboarding checklist for new joiners', assigneeId: FATIMA },
+        { title: 'Remove the legacy feature flags', assigneeId: BEA },
+      ],
+    },
+  ],
+};

@@ -1,0 +1,50 @@
+import { invoke } from '@tauri-apps/api/core';
+import type { AppInfo } from '../bindings/AppInfo';
+import type { Board } from '../bindings/Board';
+import type { Card } from '../bindings/Card';
+import type { CreateCard } from '../bindings/CreateCard';
+import type { Member } from '../bindings/Member';
+import type { MoveCard } from '../bindings/MoveCard';
+import type { RenameCard } from '../bindings/RenameCard';
+import type { Workspace } from '../bindings/Workspace';
+import { toBackendError, type Backend } from './backend';
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    // Commands without arguments are invoked without an argument object at all.
+    return await (args === undefined ? invoke<T>(command) : invoke<T>(command, args));
+  } catch (error) {
+    throw toBackendError(error);
+  }
+}
+
+/** The real backend: the Rust core behind Tauri's IPC. */
+export class TauriBackend implements Backend {
+  appInfo(): Promise<AppInfo> {
+    return call('app_info');
+  }
+  workspace(): Promise<Workspace> {
+    return call('workspace');
+  }
+  seedDemo(): Promise<Workspace> {
+    return call('seed_demo');
+  }
+  startFresh(): Promise<Workspace> {
+    return call('start_fresh');
+  }
+  loadBoard(boardId: number): Promise<Board> {
+    return call('load_board', { boardId });
+  }
+  listMembers(): Promise<Member[]> {
+    return call('list_members');
+  }
+  createCard(req: CreateCard): Promise<Card> {
+    return call('create_card', { req });
+  }
+  renameCard(req: RenameCard): Promise<Card> {
+    return call('rename_card', { req });
+  }
+  moveCard(req: MoveCard): Promise<Card> {
+    return call('move_card', { req });
+  }
+}

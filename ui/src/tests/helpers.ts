@@ -1,0 +1,78 @@
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import App from '../App.svelte';
+import type { Backend } from '../lib/backend';
+import { FakeBackend, type FakeInit } from '../lib/fake-backend';
+
+/** A small board: three columns, a few cards, two people. */
+export function smallTeam(): FakeInit {
+  return {
+    members: [
+      { name: 'Ana Souza', role: 'Backend engineer' },
+      { name: 'Chidi Okafor', role: 'Frontend engineer' },
+    ],
+    boards: [
+      {
+        name: 'Core team',
+        columns: [
+          { name: 'To do', cards: [{ title: 'Write spec', assigneeId: 1 }, 'Fix login', 'Plan sprint'] },
+          { name: 'In progress', cards: [{ title: 'Build API', assigneeId: 2 }] },
+          { name: 'Done', cards: [] },
+        ],
+      },
+    ],
+  };
+}
+
+export async function renderApp(backend: Backend = new FakeBackend(smallTeam())) {
+  const user = userEvent.setup();
+  const result = render(App, { props: { backend } });
+  return { user, backend, ...result };
+}
+
+/** Renders the app on a board and waits until the board is on screen. */
+export async function renderBoard(backend = new FakeBackend(smallTeam())) {
+  const rendered = await renderApp(backend);
+  await screen.findByTestId('board');
+  return { ...rendered, backend };
+}
+
+export function column(name: string): HTMLElement {
+  const found = screen.getAllByTestId('column').find((c) => c.dataset.columnName === name);
+  if (!found) throw new Error(`no column ${name}`);
+  return found;
+}
+
+export function card(title: string): HTMLElement {
+  const found = screen
+    .getAllByTestId('card')
+    .find((c) => within(c).queryByTestId('card-title')?.textContent === title);
+  if (!found) throw new Error(`no card ${title}`);
+  return found;
+}
+
+/** Card titles per column as the screen shows them, top to bottom. */
+export function titlesOnScreen(): Record<string, string[]> {
+  return Object.fromEntries(
+    screen.getAllByTestId('column').map((col) => [
+      col.dataset.columnName,
+      within(col)
+        .queryAllByTestId('card-title')
+        .map((t) => t.textContent ?? ''),
+    ]),
+  );
+}
+
+export function rect(left: number, top: number, width: number, height: number): DOMRect {
+  return {
+    left,
+    top,
+    width,
+    height,
+    right: left + width,
+    bottom: top + height,
+    x: left,
+    y: top,
+    toJSON: () => ({}),
+  } as DOMRect;
+}

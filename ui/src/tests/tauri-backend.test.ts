@@ -1,0 +1,86 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const invoke = vi.fn();
+vi.mock('@tauri-apps/api/core', () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
+
+const { TauriBackend } = await import('../lib/tauri-backend');
+const { BackendError, toBackendError } = await import('../lib/backend');
+const { pickBackend } = await import('../lib/pick-backend');
+const { FakeBackend } = await import('../lib/fake-backend');
+
+describe('TauriBackend', () => {
+  beforeEach(() => {
+    invoke.mockReset();
+    invoke.mockResolvedValue('ok');
+  });
+
+  it('invokes the commands with exactly these names and arguments', async () => {
+    const backend = new TauriBackend();
+    await backend.appInfo();
+    await backend.workspace();
+    await backend.seedDemo();
+    await backend.startFresh();
+    await backend.loadBoard(3);
+    await backend.listMembers();
+    await backend.createCard({ columnId: 2, title: 'New' });
+    await backend.renameCard({ cardId: 5, title: 'Renamed' });
+    await backend.moveCard({ cardId: 5, columnId: 2, afterId: null });
+    expect(invoke.mock.calls).toEqual([
+      ['app_info'],
+      ['workspace'],
+      ['seed_demo'],
+      ['start_fresh'],
+      ['load_board', { boardId: 3 }],
+      ['list_members'],
+      ['create_card', { req: { columnId: 2, title: 'New' } }],
+      ['rename_card', { req: { cardId: 5, title: 'Renamed' } }],
+      ['move_card', { req: { cardId: 5, columnId: 2, afterId: null } }],
+    ]);
+  });
+
+  it('returns what the command returns', async () => {
+    invoke.mockResolvedValueOnce({ version: '1.2.3', dataFile: '/tmp/x.db' });
+    expect(await new TauriBackend().appInfo()).toEqual({ version: '1.2.3', dataFile: '/tmp/x.db' });
+  });
+
+  it('turns an IpcError rejection into a BackendError', async () => {
+    invoke.mockRejectedValueOnce({ code: 'not_found', message: 'That card (id 9) does not exist.' });
+    const error = await new TauriBackend().renameCard({ cardId: 9, title: 'x' }).catch((e) => e);
+    expect(error).toBeInstanceOf(BackendError);
+    expect(error.code).toBe('not_found');
+    expect(error.message).toBe('That card (id 9) does not exist.');
+  });
+
+  it('turns anything else into an internal error with a readable message', async () => {
+    invoke.mockRejectedValueOnce('command move_card not found');
+    const error = await new TauriBackend().moveCard({ cardId: 1, columnId: 1, afterId: null }).catch((e) => e);
+    expect(error).toBeInstanceOf(BackendError);
+    expect(error.code).toBe('internal');
+    expect(error.message).toBe('command move_card not found');
+  });
+});
+
+describe('toBackendError', () => {
+  it.each([
+    [{ code: 'storage', message: 'Disk full' }, 'storage', 'Disk full'],
+    [{ code: 'weird', message: 'Odd' }, 'internal', 'Odd'],
+    [new TypeError('x is undefined'), 'internal', 'x is undefined'],
+    ['plain text', 'internal', 'plain text'],
+    [undefined, 'internal', 'Something went wrong in Teamlead. Please try again.'],
+    [{}, 'internal', 'Something went wrong in Teamlead. Please try again.'],
+  ])('%j → %s', (input, code, message) => {
+    const error = toBackendError(input);
+    expect(error).toBeInstanceOf(BackendError);
+    expect(error.code).toBe(code);
+    expect(error.message).toBe(message);
+  });
+});
+
+describe('pickBackend', () => {
+  it('uses Tauri inside the app and the demo fake in a browser', async () => {
+    expect(pickBackend(window)).toBeInstanceOf(FakeBackend);
+    expect((await pickBackend(window).workspace()).empty).toBe(false);
+    const inTauri = Object.assign(Object.create(window), { __TAURI_INTERNALS__: {} }) as Window;
+    expect(pickBackend(inTauri)).toBeInstanceOf(TauriBackend);
+  });
+});
