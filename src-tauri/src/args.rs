@@ -84,7 +84,10 @@ mod tests {
 
     #[test]
     fn the_environment_wins_over_the_platform_default() {
-        let dir = parse(&[]).unwrap().resolve_data_dir(Some("/tmp/env".into())).unwrap();
+        let dir = parse(&[])
+            .unwrap()
+            .resolve_data_dir(Some("/tmp/env".into()))
+            .unwrap();
         assert_eq!(dir, PathBuf::from("/tmp/env"));
         let dir = parse(&[]).unwrap().resolve_data_dir(None).unwrap();
         assert!(dir.ends_with(IDENTIFIER), "{dir:?}");
@@ -93,6 +96,8 @@ mod tests {
     #[test]
     fn bad_options_are_reported() {
         assert!(parse(&["--data-dir"]).is_err());
-        assert!(parse(&["--frobnicate"]).unwrap_err().contains("--frobnicate"));
+        assert!(parse(&["--frobnicate"])
+            .unwrap_err()
+            .contains("--frobnicate"));
     }
 }

@@ -49,12 +49,20 @@ pub fn list_members(state: State<'_, AppState>) -> Reply<Vec<ipc::Member>> {
 
 #[tauri::command]
 pub fn create_card(state: State<'_, AppState>, req: ipc::CreateCard) -> Reply<ipc::Card> {
-    state.with(|store| Ok(store.create_card(core::ColumnId(req.column_id), &req.title)?.into()))
+    state.with(|store| {
+        Ok(store
+            .create_card(core::ColumnId(req.column_id), &req.title)?
+            .into())
+    })
 }
 
 #[tauri::command]
 pub fn rename_card(state: State<'_, AppState>, req: ipc::RenameCard) -> Reply<ipc::Card> {
-    state.with(|store| Ok(store.rename_card(core::CardId(req.card_id), &req.title)?.into()))
+    state.with(|store| {
+        Ok(store
+            .rename_card(core::CardId(req.card_id), &req.title)?
+            .into())
+    })
 }
 
 #[tauri::command]

@@ -25,10 +25,11 @@ impl AppState {
         &self,
         f: impl FnOnce(&mut Store) -> teamlead_core::Result<T>,
     ) -> Result<T, IpcError> {
-        let mut store = self
-            .store
-            .lock()
-            .map_err(|_| IpcError::internal("The database is unavailable after an earlier failure; restart Teamlead."))?;
+        let mut store = self.store.lock().map_err(|_| {
+            IpcError::internal(
+                "The database is unavailable after an earlier failure; restart Teamlead.",
+            )
+        })?;
         f(&mut store).map_err(Into::into)
     }
 }
@@ -39,7 +40,8 @@ pub fn open_store(args: &Args) -> Result<(Store, PathBuf), String> {
     std::fs::create_dir_all(&dir)
         .map_err(|e| format!("cannot create the data directory {}: {e}", dir.display()))?;
     let file = dir.join(DATABASE_FILE);
-    let mut store = Store::open(&file).map_err(|e| format!("cannot open {}: {e}", file.display()))?;
+    let mut store =
+        Store::open(&file).map_err(|e| format!("cannot open {}: {e}", file.display()))?;
     if args.demo_if_empty && store.is_empty().map_err(|e| e.to_string())? {
         store.seed_demo().map_err(|e| e.to_string())?;
     }

@@ -33,7 +33,12 @@ fn fixture() -> Fixture {
     let mut ids = Vec::with_capacity(CARDS);
     for i in 0..CARDS {
         let column = columns[i % columns.len()];
-        ids.push(store.create_card(column, &format!("Card number {i}")).unwrap().id);
+        ids.push(
+            store
+                .create_card(column, &format!("Card number {i}"))
+                .unwrap()
+                .id,
+        );
     }
     // ids[0] lives in column 0; it moves to column 2 after ids[2] and back after ids[5].
     let bare = open_bare(&path);
@@ -42,8 +47,14 @@ fn fixture() -> Fixture {
         store,
         bare,
         moving: ids[0],
-        there: Placement { column: columns[2], after: Some(ids[2]) },
-        back: Placement { column: columns[0], after: Some(ids[5]) },
+        there: Placement {
+            column: columns[2],
+            after: Some(ids[2]),
+        },
+        back: Placement {
+            column: columns[0],
+            after: Some(ids[5]),
+        },
         bare_card: ids[1],
         bare_columns: [columns[1], columns[3]],
     }
@@ -57,7 +68,11 @@ fn open_bare(path: &Path) -> Connection {
 
 impl Fixture {
     fn core_move(&mut self, round: usize) {
-        let to = if round % 2 == 0 { self.there } else { self.back };
+        let to = if round % 2 == 0 {
+            self.there
+        } else {
+            self.back
+        };
         self.store.move_card(self.moving, to).unwrap();
     }
 

@@ -3,7 +3,9 @@
 use rusqlite::{params, OptionalExtension, Row};
 
 use crate::error::{Entity, Error, Result};
-use crate::model::{Board, BoardId, BoardView, Card, CardId, Column, ColumnId, MemberId, Placement};
+use crate::model::{
+    Board, BoardId, BoardView, Card, CardId, Column, ColumnId, MemberId, Placement,
+};
 use crate::rank;
 use crate::store::{Store, Tx};
 use crate::validate;
@@ -87,7 +89,9 @@ impl Store {
             .optional()?
             .ok_or(Error::not_found(Entity::Board, id.0))?;
         let columns: Vec<Column> = conn
-            .prepare_cached("SELECT id, board_id, name FROM columns WHERE board_id = +?1 ORDER BY rank")?
+            .prepare_cached(
+                "SELECT id, board_id, name FROM columns WHERE board_id = +?1 ORDER BY rank",
+            )?
             .query_map([id], |row| {
                 Ok(Column {
                     id: row.get(0)?,
@@ -140,7 +144,10 @@ impl Store {
     /// Moves a card to `to`. Writes the card's row and one history row, nothing else.
     pub fn move_card(&mut self, id: CardId, to: Placement) -> Result<Card> {
         if to.after == Some(id) {
-            return Err(Error::invalid("after", "A card cannot be placed after itself."));
+            return Err(Error::invalid(
+                "after",
+                "A card cannot be placed after itself.",
+            ));
         }
         self.write(|tx| {
             // One read checks the card, both columns and the `after` card, and finds the rank
@@ -238,9 +245,9 @@ impl Store {
 
     /// The recorded history of a card, oldest first: (kind, at).
     pub fn card_history(&self, id: CardId) -> Result<Vec<(String, i64)>> {
-        let mut stmt = self
-            .conn()
-            .prepare_cached("SELECT kind, at FROM card_events WHERE card_id = ?1 ORDER BY at, id")?;
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT kind, at FROM card_events WHERE card_id = ?1 ORDER BY at, id",
+        )?;
         let events = stmt
             .query_map([id], |row| Ok((row.get(0)?, row.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;

@@ -6,13 +6,43 @@ use crate::model::{BoardId, NewMember, Skill};
 use crate::store::Store;
 use crate::team::insert_member;
 
-const PEOPLE: &[(&str, &str, &[(&str, u8)])] = &[
-    ("Ana Souza", "Senior backend engineer", &[("Rust", 5), ("SQL", 4), ("Observability", 3)]),
-    ("Bea Lindqvist", "Backend engineer", &[("Rust", 4), ("Kubernetes", 3), ("SQL", 2)]),
-    ("Chidi Okafor", "Frontend engineer", &[("TypeScript", 5), ("Svelte", 4), ("Accessibility", 3)]),
-    ("Dana Kowalski", "Site reliability engineer", &[("Kubernetes", 5), ("Observability", 4), ("Rust", 2)]),
-    ("Eitan Levi", "Junior engineer", &[("TypeScript", 2), ("Rust", 1), ("SQL", 2)]),
-    ("Fatima Haddad", "QA engineer", &[("Testing", 5), ("TypeScript", 3), ("Accessibility", 4)]),
+struct DemoPerson {
+    name: &'static str,
+    role: &'static str,
+    skills: &'static [(&'static str, u8)],
+}
+
+const PEOPLE: &[DemoPerson] = &[
+    DemoPerson {
+        name: "Ana Souza",
+        role: "Senior backend engineer",
+        skills: &[("Rust", 5), ("SQL", 4), ("Observability", 3)],
+    },
+    DemoPerson {
+        name: "Bea Lindqvist",
+        role: "Backend engineer",
+        skills: &[("Rust", 4), ("Kubernetes", 3), ("SQL", 2)],
+    },
+    DemoPerson {
+        name: "Chidi Okafor",
+        role: "Frontend engineer",
+        skills: &[("TypeScript", 5), ("Svelte", 4), ("Accessibility", 3)],
+    },
+    DemoPerson {
+        name: "Dana Kowalski",
+        role: "Site reliability engineer",
+        skills: &[("Kubernetes", 5), ("Observability", 4), ("Rust", 2)],
+    },
+    DemoPerson {
+        name: "Eitan Levi",
+        role: "Junior engineer",
+        skills: &[("TypeScript", 2), ("Rust", 1), ("SQL", 2)],
+    },
+    DemoPerson {
+        name: "Fatima Haddad",
+        role: "QA engineer",
+        skills: &[("Testing", 5), ("TypeScript", 3), ("Accessibility", 4)],
+    },
 ];
 
 const COLUMNS: &[&str] = &["Backlog", "To do", "In progress", "Review", "Done"];
@@ -28,7 +58,11 @@ const CARDS: &[(usize, &str, Option<usize>)] = &[
     (0, "Document the public API rate limits", None),
     (1, "Add retry with backoff to the webhook sender", Some(1)),
     (1, "Keyboard navigation for the data table", Some(2)),
-    (1, "Alert when the job queue is older than 10 minutes", Some(3)),
+    (
+        1,
+        "Alert when the job queue is older than 10 minutes",
+        Some(3),
+    ),
     (1, "Migrate user preferences to the new schema", Some(0)),
     (1, "Pair on first Rust ticket: CSV export endpoint", Some(4)),
     (1, "Test plan for the billing release", Some(5)),
@@ -37,7 +71,11 @@ const CARDS: &[(usize, &str, Option<usize>)] = &[
     (2, "Empty states for the reports page", Some(2)),
     (2, "Fix N+1 queries on the team dashboard", Some(1)),
     (2, "Regression suite for invoice PDFs", Some(5)),
-    (2, "Form validation messages are read by screen readers", Some(4)),
+    (
+        2,
+        "Form validation messages are read by screen readers",
+        Some(4),
+    ),
     (3, "Structured logging for the auth service", Some(0)),
     (3, "Pagination for the audit log", Some(1)),
     (3, "Chart tooltips show units", Some(2)),
@@ -61,11 +99,12 @@ impl Store {
         self.ensure_empty()?;
         self.write(|tx| {
             let mut people = Vec::with_capacity(PEOPLE.len());
-            for (name, role, skills) in PEOPLE {
+            for person in PEOPLE {
                 let member = NewMember {
-                    name: (*name).to_owned(),
-                    role: (*role).to_owned(),
-                    skills: skills
+                    name: person.name.to_owned(),
+                    role: person.role.to_owned(),
+                    skills: person
+                        .skills
                         .iter()
                         .map(|(skill, level)| Skill {
                             name: (*skill).to_owned(),

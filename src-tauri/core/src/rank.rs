@@ -23,9 +23,7 @@ fn digit(value: u32) -> char {
 
 /// Whether `rank` is a well-formed rank: non-empty, base-62 digits only, no trailing `0`.
 pub fn is_valid(rank: &str) -> bool {
-    !rank.is_empty()
-        && !rank.ends_with('0')
-        && rank.bytes().all(|b| digit_value(b).is_some())
+    !rank.is_empty() && !rank.ends_with('0') && rank.bytes().all(|b| digit_value(b).is_some())
 }
 
 /// A rank strictly between `before` and `after`; `None` stands for the start or the end.
@@ -44,7 +42,11 @@ pub fn between(before: Option<&str>, after: Option<&str>) -> String {
         }
     }
     let mut out = String::new();
-    midpoint(before.unwrap_or("").as_bytes(), after.map(str::as_bytes), &mut out);
+    midpoint(
+        before.unwrap_or("").as_bytes(),
+        after.map(str::as_bytes),
+        &mut out,
+    );
     out
 }
 
@@ -179,6 +181,10 @@ mod tests {
             assert!(last < next);
             last = next;
         }
-        assert!(last.len() <= 40, "rank after 1,000 appends is {} long", last.len());
+        assert!(
+            last.len() <= 40,
+            "rank after 1,000 appends is {} long",
+            last.len()
+        );
     }
 }

@@ -17,12 +17,20 @@ impl Store {
             "SELECT member_id, skill, level FROM member_skills ORDER BY member_id, level DESC, skill",
         )?;
         for row in stmt.query_map([], |row| {
-            Ok((row.get::<_, MemberId>(0)?, row.get::<_, String>(1)?, row.get::<_, u8>(2)?))
+            Ok((
+                row.get::<_, MemberId>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, u8>(2)?,
+            ))
         })? {
             let (member, name, level) = row?;
-            skills.entry(member).or_default().push(Skill { name, level });
+            skills
+                .entry(member)
+                .or_default()
+                .push(Skill { name, level });
         }
-        let mut stmt = conn.prepare_cached("SELECT id, name, role FROM members ORDER BY name, id")?;
+        let mut stmt =
+            conn.prepare_cached("SELECT id, name, role FROM members ORDER BY name, id")?;
         let members = stmt
             .query_map([], |row| {
                 let id: MemberId = row.get(0)?;

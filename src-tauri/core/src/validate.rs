@@ -9,7 +9,10 @@ pub const MAX_NAME_CHARS: usize = 120;
 pub fn text(field: &'static str, label: &str, value: &str, max: usize) -> Result<String> {
     let trimmed = value.trim();
     if trimmed.is_empty() {
-        return Err(Error::invalid(field, format!("The {label} cannot be empty.")));
+        return Err(Error::invalid(
+            field,
+            format!("The {label} cannot be empty."),
+        ));
     }
     // Counting stops early so a 10 MB paste is refused without walking all of it.
     if trimmed.chars().nth(max).is_some() {

@@ -1,6 +1,8 @@
 use teamlead_core::demo::{DEMO_BOARD_NAME, FRESH_COLUMNS};
 use teamlead_core::validate::MAX_TITLE_CHARS;
-use teamlead_core::{CardId, ColumnId, Entity, Error, ErrorKind, MemberId, NewMember, Placement, Skill};
+use teamlead_core::{
+    CardId, ColumnId, Entity, Error, ErrorKind, MemberId, NewMember, Placement, Skill,
+};
 
 use crate::{board_store, column, dump, temp_store};
 
@@ -11,7 +13,10 @@ fn a_new_card_goes_to_the_end_of_its_column() {
     let second = store.create_card(column(&view, 0), "  Second  ").unwrap();
     assert_eq!(second.title, "Second");
     let board = store.board_view(view.board.id).unwrap();
-    let titles: Vec<&str> = board.cards_in(column(&view, 0)).map(|c| c.title.as_str()).collect();
+    let titles: Vec<&str> = board
+        .cards_in(column(&view, 0))
+        .map(|c| c.title.as_str())
+        .collect();
     assert_eq!(titles, ["First", "Second"]);
     assert!(first.rank < second.rank);
 }
@@ -35,7 +40,10 @@ fn rename_changes_only_the_title() {
     let card = store.create_card(column(&view, 0), "Old").unwrap();
     let renamed = store.rename_card(card.id, "New title").unwrap();
     assert_eq!(renamed.title, "New title");
-    assert_eq!((renamed.column_id, &renamed.rank), (card.column_id, &card.rank));
+    assert_eq!(
+        (renamed.column_id, &renamed.rank),
+        (card.column_id, &card.rank)
+    );
 }
 
 #[test]
@@ -47,16 +55,53 @@ fn moves_place_the_card_after_the_given_one() {
     let b = store.create_card(todo, "b").unwrap().id;
     let c = store.create_card(todo, "c").unwrap().id;
     let order = |store: &teamlead_core::Store, col: ColumnId| -> Vec<CardId> {
-        store.board_view(view.board.id).unwrap().cards_in(col).map(|c| c.id).collect()
+        store
+            .board_view(view.board.id)
+            .unwrap()
+            .cards_in(col)
+            .map(|c| c.id)
+            .collect()
     };
-    store.move_card(c, Placement { column: todo, after: None }).unwrap();
+    store
+        .move_card(
+            c,
+            Placement {
+                column: todo,
+                after: None,
+            },
+        )
+        .unwrap();
     assert_eq!(order(&store, todo), [c, a, b]);
-    store.move_card(c, Placement { column: todo, after: Some(a) }).unwrap();
+    store
+        .move_card(
+            c,
+            Placement {
+                column: todo,
+                after: Some(a),
+            },
+        )
+        .unwrap();
     assert_eq!(order(&store, todo), [a, c, b]);
-    store.move_card(a, Placement { column: doing, after: None }).unwrap();
+    store
+        .move_card(
+            a,
+            Placement {
+                column: doing,
+                after: None,
+            },
+        )
+        .unwrap();
     assert_eq!(order(&store, todo), [c, b]);
     assert_eq!(order(&store, doing), [a]);
-    store.move_card(b, Placement { column: doing, after: Some(a) }).unwrap();
+    store
+        .move_card(
+            b,
+            Placement {
+                column: doing,
+                after: Some(a),
+            },
+        )
+        .unwrap();
     assert_eq!(order(&store, doing), [a, b]);
 }
 
@@ -64,10 +109,22 @@ fn moves_place_the_card_after_the_given_one() {
 fn history_records_create_move_and_assign_with_time() {
     let (_dir, mut store, view) = board_store();
     let member = store
-        .create_member(&NewMember { name: "Ana".into(), role: String::new(), skills: vec![] })
+        .create_member(&NewMember {
+            name: "Ana".into(),
+            role: String::new(),
+            skills: vec![],
+        })
         .unwrap();
     let card = store.create_card(column(&view, 0), "Tracked").unwrap().id;
-    store.move_card(card, Placement { column: column(&view, 1), after: None }).unwrap();
+    store
+        .move_card(
+            card,
+            Placement {
+                column: column(&view, 1),
+                after: None,
+            },
+        )
+        .unwrap();
     store.assign_card(card, Some(member)).unwrap();
     let history = store.card_history(card).unwrap();
     let kinds: Vec<&str> = history.iter().map(|(k, _)| k.as_str()).collect();
@@ -93,17 +150,27 @@ fn bad_titles_are_refused_with_a_readable_message() {
     let (_dir, mut store, view) = board_store();
     let todo = column(&view, 0);
     let card = store.create_card(todo, "Keep me").unwrap().id;
-    let empty = refused(&mut store, ErrorKind::InvalidInput, |s| s.create_card(todo, "   "));
+    let empty = refused(&mut store, ErrorKind::InvalidInput, |s| {
+        s.create_card(todo, "   ")
+    });
     assert_eq!(empty.to_string(), "The title cannot be empty.");
     let huge = "x".repeat(10 * 1024 * 1024);
-    let long = refused(&mut store, ErrorKind::InvalidInput, |s| s.create_card(todo, &huge));
+    let long = refused(&mut store, ErrorKind::InvalidInput, |s| {
+        s.create_card(todo, &huge)
+    });
     assert_eq!(
         long.to_string(),
         format!("The title can be at most {MAX_TITLE_CHARS} characters long.")
     );
-    refused(&mut store, ErrorKind::InvalidInput, |s| s.rename_card(card, ""));
-    refused(&mut store, ErrorKind::InvalidInput, |s| s.rename_card(card, &huge));
-    refused(&mut store, ErrorKind::InvalidInput, |s| s.rename_card(card, "two\nlines"));
+    refused(&mut store, ErrorKind::InvalidInput, |s| {
+        s.rename_card(card, "")
+    });
+    refused(&mut store, ErrorKind::InvalidInput, |s| {
+        s.rename_card(card, &huge)
+    });
+    refused(&mut store, ErrorKind::InvalidInput, |s| {
+        s.rename_card(card, "two\nlines")
+    });
     let exactly = "é".repeat(MAX_TITLE_CHARS);
     assert_eq!(store.rename_card(card, &exactly).unwrap().title, exactly);
 }
@@ -116,21 +183,61 @@ fn unknown_ids_are_refused_and_change_nothing() {
     let missing_card = CardId(9_999);
     let missing_column = ColumnId(9_999);
     let error = refused(&mut store, ErrorKind::NotFound, |s| {
-        s.move_card(missing_card, Placement { column: todo, after: None })
+        s.move_card(
+            missing_card,
+            Placement {
+                column: todo,
+                after: None,
+            },
+        )
     });
-    assert!(matches!(error, Error::NotFound { entity: Entity::Card, id: 9_999 }));
+    assert!(matches!(
+        error,
+        Error::NotFound {
+            entity: Entity::Card,
+            id: 9_999
+        }
+    ));
     let error = refused(&mut store, ErrorKind::NotFound, |s| {
-        s.move_card(card, Placement { column: missing_column, after: None })
+        s.move_card(
+            card,
+            Placement {
+                column: missing_column,
+                after: None,
+            },
+        )
     });
-    assert!(matches!(error, Error::NotFound { entity: Entity::Column, .. }));
-    refused(&mut store, ErrorKind::NotFound, |s| s.create_card(missing_column, "x"));
-    refused(&mut store, ErrorKind::NotFound, |s| s.rename_card(missing_card, "x"));
+    assert!(matches!(
+        error,
+        Error::NotFound {
+            entity: Entity::Column,
+            ..
+        }
+    ));
     refused(&mut store, ErrorKind::NotFound, |s| {
-        s.move_card(card, Placement { column: todo, after: Some(missing_card) })
+        s.create_card(missing_column, "x")
     });
-    refused(&mut store, ErrorKind::NotFound, |s| s.assign_card(card, Some(MemberId(77))));
-    refused(&mut store, ErrorKind::NotFound, |s| s.assign_card(missing_card, None));
-    refused(&mut store, ErrorKind::NotFound, |s| s.board_view(teamlead_core::BoardId(5)));
+    refused(&mut store, ErrorKind::NotFound, |s| {
+        s.rename_card(missing_card, "x")
+    });
+    refused(&mut store, ErrorKind::NotFound, |s| {
+        s.move_card(
+            card,
+            Placement {
+                column: todo,
+                after: Some(missing_card),
+            },
+        )
+    });
+    refused(&mut store, ErrorKind::NotFound, |s| {
+        s.assign_card(card, Some(MemberId(77)))
+    });
+    refused(&mut store, ErrorKind::NotFound, |s| {
+        s.assign_card(missing_card, None)
+    });
+    refused(&mut store, ErrorKind::NotFound, |s| {
+        s.board_view(teamlead_core::BoardId(5))
+    });
 }
 
 #[test]
@@ -139,15 +246,33 @@ fn impossible_placements_are_refused() {
     let a = store.create_card(column(&view, 0), "a").unwrap().id;
     let b = store.create_card(column(&view, 1), "b").unwrap().id;
     refused(&mut store, ErrorKind::InvalidInput, |s| {
-        s.move_card(a, Placement { column: column(&view, 0), after: Some(a) })
+        s.move_card(
+            a,
+            Placement {
+                column: column(&view, 0),
+                after: Some(a),
+            },
+        )
     });
     // `after` must be in the target column.
     refused(&mut store, ErrorKind::InvalidInput, |s| {
-        s.move_card(a, Placement { column: column(&view, 2), after: Some(b) })
+        s.move_card(
+            a,
+            Placement {
+                column: column(&view, 2),
+                after: Some(b),
+            },
+        )
     });
     let other = store.create_board("Other", &["Only"]).unwrap();
     refused(&mut store, ErrorKind::InvalidInput, |s| {
-        s.move_card(a, Placement { column: other.columns[0].id, after: None })
+        s.move_card(
+            a,
+            Placement {
+                column: other.columns[0].id,
+                after: None,
+            },
+        )
     });
 }
 
@@ -162,7 +287,11 @@ fn the_demo_team_fills_an_empty_workspace_once() {
     assert_eq!(view.columns.len(), 5);
     assert_eq!(view.cards.len(), 30);
     for col in &view.columns {
-        assert!(view.cards_in(col.id).count() >= 3, "column {} is nearly empty", col.name);
+        assert!(
+            view.cards_in(col.id).count() >= 3,
+            "column {} is nearly empty",
+            col.name
+        );
     }
     let members = store.list_members().unwrap();
     assert_eq!(members.len(), 6);
@@ -191,15 +320,39 @@ fn members_keep_their_skills() {
         .create_member(&NewMember {
             name: "Bea".into(),
             role: "Engineer".into(),
-            skills: vec![Skill { name: "Rust".into(), level: 4 }, Skill { name: "SQL".into(), level: 2 }],
+            skills: vec![
+                Skill {
+                    name: "Rust".into(),
+                    level: 4,
+                },
+                Skill {
+                    name: "SQL".into(),
+                    level: 2,
+                },
+            ],
         })
         .unwrap();
     let members = store.list_members().unwrap();
     assert_eq!(members[0].id, id);
     assert_eq!(members[0].skills.len(), 2);
-    assert_eq!(members[0].skills[0], Skill { name: "Rust".into(), level: 4 });
-    let bad = NewMember { name: "Cy".into(), role: String::new(), skills: vec![Skill { name: "Go".into(), level: 6 }] };
-    refused(&mut store, ErrorKind::InvalidInput, |s| s.create_member(&bad));
+    assert_eq!(
+        members[0].skills[0],
+        Skill {
+            name: "Rust".into(),
+            level: 4
+        }
+    );
+    let bad = NewMember {
+        name: "Cy".into(),
+        role: String::new(),
+        skills: vec![Skill {
+            name: "Go".into(),
+            level: 6,
+        }],
+    };
+    refused(&mut store, ErrorKind::InvalidInput, |s| {
+        s.create_member(&bad)
+    });
 }
 
 /// Regression: joins and index comparisons on bound values made SQLite re-prepare the move
@@ -208,20 +361,55 @@ fn members_keep_their_skills() {
 fn board_operations_reuse_their_prepared_statements() {
     let (_dir, mut store, view) = board_store();
     let member = store
-        .create_member(&NewMember { name: "Ana".into(), role: String::new(), skills: vec![] })
+        .create_member(&NewMember {
+            name: "Ana".into(),
+            role: String::new(),
+            skills: vec![],
+        })
         .unwrap();
     let mut cards = Vec::new();
     for i in 0..6 {
-        cards.push(store.create_card(column(&view, i % 3), &format!("card {i}")).unwrap().id);
+        cards.push(
+            store
+                .create_card(column(&view, i % 3), &format!("card {i}"))
+                .unwrap()
+                .id,
+        );
     }
     let baseline = store.statement_reprepares();
     for round in 0..20 {
-        let (to, after) = if round % 2 == 0 { (1, Some(cards[1])) } else { (0, Some(cards[3])) };
-        store.move_card(cards[0], Placement { column: column(&view, to), after }).unwrap();
-        store.move_card(cards[5], Placement { column: column(&view, round % 3), after: None }).unwrap();
-        store.create_card(column(&view, round % 3), "another").unwrap();
-        store.rename_card(cards[2], &format!("renamed {round}")).unwrap();
-        store.assign_card(cards[4], if round % 2 == 0 { Some(member) } else { None }).unwrap();
+        let (to, after) = if round % 2 == 0 {
+            (1, Some(cards[1]))
+        } else {
+            (0, Some(cards[3]))
+        };
+        store
+            .move_card(
+                cards[0],
+                Placement {
+                    column: column(&view, to),
+                    after,
+                },
+            )
+            .unwrap();
+        store
+            .move_card(
+                cards[5],
+                Placement {
+                    column: column(&view, round % 3),
+                    after: None,
+                },
+            )
+            .unwrap();
+        store
+            .create_card(column(&view, round % 3), "another")
+            .unwrap();
+        store
+            .rename_card(cards[2], &format!("renamed {round}"))
+            .unwrap();
+        store
+            .assign_card(cards[4], if round % 2 == 0 { Some(member) } else { None })
+            .unwrap();
         store.board_view(view.board.id).unwrap();
     }
     assert_eq!(store.statement_reprepares(), baseline);

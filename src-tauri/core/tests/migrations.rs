@@ -48,8 +48,10 @@ fn every_migration_is_recorded_with_its_checksum() {
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    let expected: Vec<(i64, String)> =
-        MIGRATIONS.iter().map(|m| (m.version, m.checksum())).collect();
+    let expected: Vec<(i64, String)> = MIGRATIONS
+        .iter()
+        .map(|m| (m.version, m.checksum()))
+        .collect();
     assert_eq!(recorded, expected);
 }
 
@@ -77,7 +79,9 @@ fn a_database_from_a_newer_teamlead_is_refused_untouched() {
             .unwrap();
     }
     let before = std::fs::read(&path).unwrap();
-    let error = Store::open(&path).err().expect("newer schema must be refused");
+    let error = Store::open(&path)
+        .err()
+        .expect("newer schema must be refused");
     match error {
         Error::SchemaTooNew { found, supported } => {
             assert_eq!(found, 999);
@@ -95,9 +99,17 @@ fn a_database_whose_applied_migration_differs_is_refused() {
     drop(Store::open(&path).unwrap());
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 1", [])
-            .unwrap();
+        conn.execute(
+            "UPDATE schema_migrations SET checksum = 'edited' WHERE version = 1",
+            [],
+        )
+        .unwrap();
     }
-    let error = Store::open(&path).err().expect("edited migration must be refused");
-    assert!(matches!(error, Error::MigrationChanged { version: 1 }), "{error:?}");
+    let error = Store::open(&path)
+        .err()
+        .expect("edited migration must be refused");
+    assert!(
+        matches!(error, Error::MigrationChanged { version: 1 }),
+        "{error:?}"
+    );
 }

@@ -43,7 +43,10 @@ fn a_failed_write_leaves_nothing_behind() {
     let (_dir, mut store) = temp_store();
     let before = crate::dump(&store);
     let result: Result<(), Error> = store.write(|tx| {
-        tx.execute("INSERT INTO boards (name, created_at) VALUES ('half', 0)", [])?;
+        tx.execute(
+            "INSERT INTO boards (name, created_at) VALUES ('half', 0)",
+            [],
+        )?;
         Err(Error::NotFound {
             entity: teamlead_core::Entity::Board,
             id: 1,
@@ -63,8 +66,13 @@ fn a_foreign_sqlite_file_is_refused_untouched() {
             .unwrap();
     }
     let before = std::fs::read(&path).unwrap();
-    let error = Store::open(&path).err().expect("a foreign file must be refused");
-    assert!(matches!(error, Error::NotTeamleadDatabase { .. }), "{error:?}");
+    let error = Store::open(&path)
+        .err()
+        .expect("a foreign file must be refused");
+    assert!(
+        matches!(error, Error::NotTeamleadDatabase { .. }),
+        "{error:?}"
+    );
     assert_eq!(error.kind(), ErrorKind::IncompatibleDatabase);
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
@@ -76,7 +84,10 @@ fn a_file_that_is_not_sqlite_is_refused_untouched() {
     let garbage = b"this is a text file, not a database at all, and long enough to look".repeat(20);
     std::fs::write(&path, &garbage).unwrap();
     let error = Store::open(&path).err().expect("garbage must be refused");
-    assert!(matches!(error, Error::NotTeamleadDatabase { .. }), "{error:?}");
+    assert!(
+        matches!(error, Error::NotTeamleadDatabase { .. }),
+        "{error:?}"
+    );
     assert_eq!(std::fs::read(&path).unwrap(), garbage);
 }
 

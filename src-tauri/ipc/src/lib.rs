@@ -263,9 +263,8 @@ mod tests {
 
     #[test]
     fn requests_refuse_unknown_fields() {
-        let parsed: Result<MoveCard, _> = serde_json::from_str(
-            r#"{"cardId": 1, "columnId": 2, "afterId": null, "extra": true}"#,
-        );
+        let parsed: Result<MoveCard, _> =
+            serde_json::from_str(r#"{"cardId": 1, "columnId": 2, "afterId": null, "extra": true}"#);
         assert!(parsed.is_err());
         let parsed: MoveCard =
             serde_json::from_str(r#"{"cardId": 1, "columnId": 2, "afterId": 3}"#).unwrap();

@@ -73,7 +73,9 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
 
 fn verify_applied(conn: &Connection, current: i64) -> Result<()> {
     let mut stmt = conn.prepare("SELECT version, checksum FROM schema_migrations")?;
-    let applied = stmt.query_map([], |row| Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?)))?;
+    let applied = stmt.query_map([], |row| {
+        Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?))
+    })?;
     for row in applied {
         let (version, checksum) = row?;
         let known = MIGRATIONS.iter().find(|m| m.version == version);

@@ -172,7 +172,9 @@ fn check_identity(conn: &Connection, label: &str) -> Result<()> {
         Ok((app_id, objects))
     };
     match read() {
-        Ok((app_id, objects)) if app_id == APPLICATION_ID || (app_id == 0 && objects == 0) => Ok(()),
+        Ok((app_id, objects)) if app_id == APPLICATION_ID || (app_id == 0 && objects == 0) => {
+            Ok(())
+        }
         Ok(_) => Err(foreign()),
         Err(rusqlite::Error::SqliteFailure(e, _))
             if e.code == rusqlite::ErrorCode::NotADatabase =>

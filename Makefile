@@ -1,0 +1,124 @@
+# Teamlead: `make run` to use the app, `make test` for every check CI runs.
+# Both install what is missing first (Debian 12 / Ubuntu 22.04+).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+CARGO ?= cargo
+NPM ?= npm
+TAURI_DRIVER_VERSION := 2.1.0
+
+# System packages: building the app, then what the end-to-end tests add.
+BUILD_PACKAGES := build-essential pkg-config curl file libssl-dev libwebkit2gtk-4.1-dev \
+	libayatana-appindicator3-dev librsvg2-dev libxdo-dev
+TEST_PACKAGES := xvfb xauth webkit2gtk-driver
+
+.PHONY: help run test lint bench bindings bindings-check build build-release ui \
+	deps deps-test deps-ui test-core test-ui test-app fmt clean screenshot
+
+help:
+	@echo "make run     install what is missing, build, and start Teamlead"
+	@echo "make test    install what is missing, then every check CI runs"
+	@echo "make lint    formatting, clippy, svelte-check and tsc"
+	@echo "make bench   performance targets; ends with one 'bench P..' line per target"
+	@echo "make bindings  regenerate ui/src/bindings from the Rust transport types"
+
+# --- installing --------------------------------------------------------------------------
+
+define install_packages
+	missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	  else echo "Missing system packages. Install them with:"; echo "  sudo apt-get install -y$$missing"; exit 1; fi; \
+	fi
+endef
+
+deps:
+	@$(call install_packages,$(BUILD_PACKAGES))
+	@if ! command -v node >/dev/null || ! command -v $(NPM) >/dev/null; then $(call install_packages,nodejs npm); fi
+	@command -v $(CARGO) >/dev/null || { echo "Rust is missing: install it from rustup, then run make again."; exit 1; }
+
+deps-test: deps
+	@$(call install_packages,$(TEST_PACKAGES))
+	@if ! tauri-driver --help >/dev/null 2>&1 && ! $$HOME/.cargo/bin/tauri-driver --help >/dev/null 2>&1; then \
+	  $(CARGO) install tauri-driver --locked --version $(TAURI_DRIVER_VERSION); fi
+
+ui/node_modules/.installed: ui/package-lock.json
+	$(NPM) --prefix ui ci --no-audit --no-fund
+	touch $@
+
+deps-ui: deps ui/node_modules/.installed
+
+# --- building ------------------------------------------------------------------------------
+
+ui: deps-ui
+	$(NPM) --prefix ui run build
+
+build: ui
+	$(CARGO) build
+
+build-release: ui
+	$(CARGO) build --release
+
+run: build-release
+	$(CARGO) run --release -- --demo-if-empty
+
+# --- checking ------------------------------------------------------------------------------
+
+bindings:
+	$(CARGO) test -p teamlead-ipc
+
+# Regenerates the bindings into a scratch folder and fails when the committed ones differ.
+bindings-check:
+	@tmp=$$(mktemp -d); \
+	TS_RS_EXPORT_DIR=$$tmp $(CARGO) test -q -p teamlead-ipc; \
+	if ! diff -ru ui/src/bindings $$tmp; then \
+	  echo "ui/src/bindings is stale: run 'make bindings' and commit the result."; rm -rf $$tmp; exit 1; fi; \
+	rm -rf $$tmp; echo "bindings are up to date"
+
+fmt:
+	$(CARGO) fmt --all
+
+lint: ui
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	$(NPM) --prefix ui run check
+
+test-core:
+	$(CARGO) test -p teamlead-core
+
+test-ui: deps-ui
+	$(NPM) --prefix ui test
+
+# The shell's unit tests and the end-to-end tests in the real window.
+test-app: ui
+	$(CARGO) test -p teamlead
+
+test: deps-test deps-ui
+	$(MAKE) --no-print-directory bindings-check
+	$(MAKE) --no-print-directory lint
+	$(MAKE) --no-print-directory test-core
+	$(MAKE) --no-print-directory test-ui
+	$(MAKE) --no-print-directory test-app
+	@echo "make test: all checks passed"
+
+bench: deps
+	@out=$$(mktemp); \
+	$(CARGO) bench -p teamlead-core --bench board 2>&1 | tee $$out; \
+	echo; echo "Targets:"; grep -E '^bench P[0-9]' $$out; rm -f $$out
+
+# The README's picture: the real window under Xvfb, on a scratch database with the demo team.
+screenshot: build
+	@command -v import >/dev/null || $(call install_packages,imagemagick)
+	@dir=$$(mktemp -d); display=:$$(( 90 + RANDOM % 100 )); \
+	Xvfb $$display -screen 0 1280x800x24 -nolisten tcp & xvfb=$$!; sleep 1; \
+	DISPLAY=$$display $(CARGO) run -q -- --data-dir $$dir --demo-if-empty & app=$$!; sleep 8; \
+	DISPLAY=$$display import -window root docs/screenshot.png; \
+	pkill -f -- "--data-dir $$dir" || true; kill $$xvfb; wait $$app $$xvfb 2>/dev/null || true; rm -rf $$dir; \
+	echo "wrote docs/screenshot.png"
+
+clean:
+	$(CARGO) clean
+	rm -rf ui/dist ui/node_modules

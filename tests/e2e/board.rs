@@ -1,0 +1,143 @@
+//! The board in the real window: create, drag, keyboard move, errors, and persistence.
+
+use serde_json::json;
+
+use super::harness::{App, Harness};
+
+const ENTER: char = '\u{E007}';
+const SPACE: char = ' ';
+const ARROW_RIGHT: char = '\u{E014}';
+
+/// The name of the column holding the card titled `title`, or null.
+const COLUMN_OF: &str = r#"
+    const title = arguments[0];
+    for (const card of document.querySelectorAll('[data-testid="card"]')) {
+        const t = card.querySelector('[data-testid="card-title"]');
+        if (t && t.textContent.trim() === title) {
+            return card.closest('[data-testid="column"]').dataset.columnName;
+        }
+    }
+    return null;
+"#;
+
+/// The card titled `title`, once it is on the page.
+async fn card_titled(app: &App, title: &str) -> fantoccini::elements::Element {
+    let id = app
+        .until_some(
+            r#"for (const card of document.querySelectorAll('[data-testid="card"]')) {
+                   const t = card.querySelector('[data-testid="card-title"]');
+                   if (t && t.textContent.trim() === arguments[0]) return card.dataset.cardId;
+               }
+               return null;"#,
+            vec![json!(title)],
+        )
+        .await;
+    let id = id.as_str().expect("card ids are strings in the DOM");
+    app.find(&format!(r#"[data-testid="card"][data-card-id="{id}"]"#))
+        .await
+}
+
+/// Starts with an empty board and adds a card to the first column.
+async fn fresh_board_with_card(app: &App, title: &str) {
+    app.find(r#"[data-testid="start-fresh"]"#)
+        .await
+        .click()
+        .await
+        .expect("click start-fresh");
+    app.find(r#"[data-testid="board"]"#).await;
+    app.find(r#"[data-testid="column"][data-column-name="To do"] [data-testid="add-card"]"#)
+        .await
+        .click()
+        .await
+        .expect("click add-card");
+    let input = app.find(r#"[data-testid="new-card-title"]"#).await;
+    input
+        .send_keys(&format!("{title}\u{E007}"))
+        .await
+        .expect("type title");
+    app.eventually(COLUMN_OF, vec![json!(title)], json!("To do"))
+        .await;
+}
+
+#[tokio::test]
+async fn a_dragged_card_stays_where_it_was_left_after_a_restart() {
+    let harness = Harness::new();
+    let app = harness.launch().await;
+    let title = "Prepare the quarterly review";
+    fresh_board_with_card(&app, title).await;
+
+    let card = card_titled(&app, title).await;
+    let target = app
+        .find(r#"[data-testid="column"][data-column-name="Review"] [data-testid="column-cards"]"#)
+        .await;
+    app.drag(&card, &target, (0.0, 0.0)).await;
+    app.eventually(COLUMN_OF, vec![json!(title)], json!("Review"))
+        .await;
+    app.quit().await;
+
+    let app = harness.launch().await;
+    app.find(r#"[data-testid="board"]"#).await;
+    app.eventually(COLUMN_OF, vec![json!(title)], json!("Review"))
+        .await;
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn the_keyboard_moves_a_card_and_it_persists() {
+    let harness = Harness::new();
+    let app = harness.launch().await;
+    let title = "Book the team offsite";
+    fresh_board_with_card(&app, title).await;
+
+    let card = card_titled(&app, title).await;
+    card.click().await.expect("focus the card");
+    app.press(&[SPACE, ARROW_RIGHT, SPACE]).await;
+    app.eventually(COLUMN_OF, vec![json!(title)], json!("In progress"))
+        .await;
+    let announced = app
+        .js(
+            r#"return document.querySelector('[data-testid="live-region"]').textContent;"#,
+            vec![],
+        )
+        .await;
+    assert!(
+        announced.as_str().unwrap_or("").contains("In progress"),
+        "the drop was not announced: {announced}"
+    );
+    app.quit().await;
+
+    let app = harness.launch().await;
+    app.eventually(COLUMN_OF, vec![json!(title)], json!("In progress"))
+        .await;
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn an_empty_title_shows_the_core_error_and_changes_nothing() {
+    let harness = Harness::new();
+    let app = harness.launch().await;
+    let title = "Keep this title";
+    fresh_board_with_card(&app, title).await;
+
+    let card = card_titled(&app, title).await;
+    card.click().await.expect("focus the card");
+    app.press(&['e']).await;
+    let input = app.find(r#"[data-testid="card-title-input"]"#).await;
+    input.clear().await.expect("clear the title");
+    app.press(&[' ', ' ', ENTER]).await;
+    app.eventually(
+        r#"const alert = document.querySelector('[role="alert"][data-testid="error"]');
+           return alert ? alert.textContent.trim() : null;"#,
+        vec![],
+        json!("The title cannot be empty."),
+    )
+    .await;
+    app.eventually(COLUMN_OF, vec![json!(title)], json!("To do"))
+        .await;
+    app.quit().await;
+
+    let app = harness.launch().await;
+    app.eventually(COLUMN_OF, vec![json!(title)], json!("To do"))
+        .await;
+    app.quit().await;
+}
