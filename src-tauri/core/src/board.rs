@@ -71,7 +71,7 @@ impl Store {
             .iter()
             .map(|c| validate::name("column", "column name", c))
             .collect::<Result<Vec<_>>>()?;
-        let (id, _) = self.write(|tx| insert_board(tx, &name, &column_names))?;
+        let (id, _) = self.act("Create board", |tx| insert_board(tx, &name, &column_names))?;
         self.board_view(id)
     }
 
@@ -123,13 +123,13 @@ impl Store {
     /// Adds a card at the end of `column`.
     pub fn create_card(&mut self, column: ColumnId, title: &str) -> Result<Card> {
         let title = validate::title(title)?;
-        let id = self.write(|tx| insert_card(tx, column, &title))?;
+        let id = self.act("Create card", |tx| insert_card(tx, column, &title))?;
         self.card(id)
     }
 
     pub fn rename_card(&mut self, id: CardId, title: &str) -> Result<Card> {
         let title = validate::title(title)?;
-        self.write(|tx| {
+        self.act("Edit title", |tx| {
             let changed = tx
                 .prepare_cached("UPDATE cards SET title = ?2, updated_at = ?3 WHERE id = ?1")?
                 .execute(params![id, title, tx.now])?;
@@ -141,7 +141,7 @@ impl Store {
         self.card(id)
     }
 
-    /// Moves a card to `to`. Writes the card's row and one history row, nothing else.
+    /// Moves a card to `to`. Writes the card's row, one history row and one undo step.
     pub fn move_card(&mut self, id: CardId, to: Placement) -> Result<Card> {
         if to.after == Some(id) {
             return Err(Error::invalid(
@@ -149,7 +149,7 @@ impl Store {
                 "A card cannot be placed after itself.",
             ));
         }
-        self.write(|tx| {
+        self.act("Move card", |tx| {
             // One read checks the card, both columns and the `after` card, and finds the rank
             // that will follow the card in its new place. Scalar subqueries rather than joins,
             // and `+?2`, keep SQLite from re-preparing the statement for each new set of values
@@ -223,7 +223,12 @@ impl Store {
     }
 
     pub fn assign_card(&mut self, id: CardId, member: Option<MemberId>) -> Result<Card> {
-        self.write(|tx| {
+        let label = if member.is_some() {
+            "Assign card"
+        } else {
+            "Unassign card"
+        };
+        self.act(label, |tx| {
             if let Some(member) = member {
                 let exists: bool = tx
                     .prepare_cached("SELECT EXISTS (SELECT 1 FROM members WHERE id = ?1)")?

@@ -4,6 +4,7 @@ mod board;
 mod migrations;
 mod ranks;
 mod storage;
+mod undo;
 
 use teamlead_core::{BoardView, Clock, ColumnId, Store};
 
@@ -31,6 +32,15 @@ pub fn column(view: &BoardView, index: usize) -> ColumnId {
 
 /// Every table's full contents, to compare the database before and after a failed call.
 pub fn dump(store: &Store) -> String {
+    dump_except(store, &[])
+}
+
+/// The user's data: every table but the undo history.
+pub fn dump_data(store: &Store) -> String {
+    dump_except(store, &["undo_log"])
+}
+
+fn dump_except(store: &Store, skipped: &[&str]) -> String {
     let conn = store.conn();
     let mut out = String::new();
     let tables: Vec<String> = conn
@@ -40,7 +50,7 @@ pub fn dump(store: &Store) -> String {
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    for table in tables {
+    for table in tables.iter().filter(|t| !skipped.contains(&t.as_str())) {
         out.push_str(&format!("# {table}\n"));
         let mut stmt = conn
             .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY 1"))

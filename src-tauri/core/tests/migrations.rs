@@ -3,7 +3,10 @@ use teamlead_core::{Error, Store};
 
 /// Released migrations and their checksums. Migrations are append-only: if this test fails
 /// because a released migration changed, restore it and add a new migration instead.
-const RELEASED: &[(i64, &str, &str)] = &[(1, "initial", "d077d35da6555fc6")];
+const RELEASED: &[(i64, &str, &str)] = &[
+    (1, "initial", "d077d35da6555fc6"),
+    (2, "undo", "d1c89ae4ecd4ed5f"),
+];
 
 #[test]
 fn released_migrations_are_never_edited() {
@@ -112,4 +115,40 @@ fn a_database_whose_applied_migration_differs_is_refused() {
         matches!(error, Error::MigrationChanged { version: 1 }),
         "{error:?}"
     );
+}
+
+/// A database made by the first schema, with data in it, upgrades to the latest and keeps
+/// its data; the new undo history works on it.
+#[test]
+fn a_database_of_the_first_schema_upgrades_with_its_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("teamlead.sqlite3");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let first = &MIGRATIONS[0];
+        conn.execute_batch(&format!(
+            "PRAGMA application_id = {};
+             CREATE TABLE schema_migrations (
+                 version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL,
+                 applied_at TEXT NOT NULL DEFAULT (datetime('now')));
+             {}
+             INSERT INTO schema_migrations (version, name, checksum) VALUES (1, 'initial', '{}');
+             INSERT INTO boards (id, name, created_at) VALUES (1, 'Old board', 0);
+             INSERT INTO columns (id, board_id, name, rank) VALUES (1, 1, 'To do', 'V');
+             INSERT INTO cards (id, column_id, rank, title, created_at, updated_at)
+                 VALUES (1, 1, 'V', 'Written by schema 1', 0, 0);
+             PRAGMA user_version = 1;",
+            teamlead_core::store::APPLICATION_ID,
+            first.sql,
+            first.checksum()
+        ))
+        .unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), MIGRATIONS.last().unwrap().version);
+    let card = store.card(teamlead_core::CardId(1)).unwrap();
+    assert_eq!(card.title, "Written by schema 1");
+    store.rename_card(card.id, "Renamed after the upgrade").unwrap();
+    assert_eq!(store.undo().unwrap().as_deref(), Some("Edit title"));
+    assert_eq!(store.card(card.id).unwrap().title, "Written by schema 1");
 }

@@ -27,7 +27,7 @@ proptest! {
     }
 
     /// Any sequence of moves keeps a strict total order in every column, and each move
-    /// writes exactly the card's row and one history row.
+    /// writes exactly three rows: the card, one history event and one undo step.
     #[test]
     fn moves_keep_a_strict_order_and_write_constant_rows(
         moves in prop::collection::vec((0usize..12, 0usize..3, 0usize..13), 1..60)
@@ -50,7 +50,7 @@ proptest! {
             };
             let changes_before = total_changes(&store);
             store.move_card(card, Placement { column: to, after }).unwrap();
-            prop_assert_eq!(total_changes(&store) - changes_before, 2);
+            prop_assert_eq!(total_changes(&store) - changes_before, 3);
 
             let now = store.board_view(view.board.id).unwrap();
             // The moved card sits right after `after`, or first.

@@ -1,14 +1,16 @@
 //! The SQLite file: opening it, migrating it, and the one helper every write goes through.
 
 mod migrations;
+mod undo;
 
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags};
 
 pub use migrations::{Migration, MIGRATIONS};
+pub use undo::{UndoState, UNDO_DEPTH};
 
 use crate::error::{Error, Result};
 
@@ -50,18 +52,51 @@ impl Default for Clock {
 pub struct Store {
     conn: Connection,
     clock: Clock,
+    recorder: undo::Recorder,
+    /// Whether the undo log holds steps that can be redone; kept here so that actions
+    /// need not ask the database.
+    redoable: bool,
 }
 
-/// A write in progress; dropped without [`Store::write`] returning `Ok`, it rolls back.
+/// A write in progress, inside `BEGIN IMMEDIATE`; if it is dropped before the commit (an
+/// error or a panic in the operation), it rolls back.
 pub struct Tx<'a> {
-    pub(crate) tx: Transaction<'a>,
+    conn: &'a Connection,
     pub(crate) now: Millis,
+    committed: bool,
 }
 
 impl std::ops::Deref for Tx<'_> {
     type Target = Connection;
     fn deref(&self) -> &Connection {
-        &self.tx
+        self.conn
+    }
+}
+
+impl<'a> Tx<'a> {
+    fn begin(conn: &'a Connection, now: Millis) -> Result<Tx<'a>> {
+        conn.prepare_cached("BEGIN IMMEDIATE")?.execute([])?;
+        Ok(Tx {
+            conn,
+            now,
+            committed: false,
+        })
+    }
+
+    fn commit(mut self) -> Result<()> {
+        self.conn.prepare_cached("COMMIT")?.execute([])?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Tx<'_> {
+    fn drop(&mut self) {
+        if !self.committed && !self.conn.is_autocommit() {
+            // Nothing more can be done about a failed rollback here; the connection reports
+            // the open transaction on its next use.
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
     }
 }
 
@@ -85,9 +120,13 @@ impl Store {
         check_identity(&conn, label)?;
         configure(&conn)?;
         migrations::migrate(&mut conn)?;
+        let recorder = undo::Recorder::install(&conn)?;
+        let redoable = undo::any_redoable(&conn)?;
         Ok(Store {
             conn,
             clock: Clock::system(),
+            recorder,
+            redoable,
         })
     }
 
@@ -106,14 +145,28 @@ impl Store {
     }
 
     /// Runs `f` in one immediate transaction: all of it is committed, or none of it.
+    /// This is the only way the core writes.
     pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
-        let now = self.clock.now();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let tx = Tx { tx, now };
+        let tx = Tx::begin(&self.conn, self.clock.now())?;
         let value = f(&tx)?;
-        tx.tx.commit()?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Like [`Store::write`], and records what changed so that [`Store::undo`] can revert
+    /// it; `label` names the action for the user ("Move card").
+    pub fn act<T>(&mut self, label: &str, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        let tx = Tx::begin(&self.conn, self.clock.now())?;
+        self.recorder.start();
+        let recording = undo::Recording(&self.recorder);
+        let value = f(&tx)?;
+        let (undo, redo) = self.recorder.stop();
+        drop(recording);
+        let saved = undo::save_step(&tx, label, &undo, &redo, self.redoable)?;
+        tx.commit()?;
+        if saved {
+            self.redoable = false;
+        }
         Ok(value)
     }
 
