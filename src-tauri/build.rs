@@ -10,6 +10,8 @@ const COMMANDS: &[&str] = &[
     "create_card",
     "rename_card",
     "move_card",
+    "undo",
+    "redo",
 ];
 
 fn main() {

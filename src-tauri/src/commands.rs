@@ -77,3 +77,21 @@ fn workspace_of(store: &core::Store) -> core::Result<ipc::Workspace> {
         boards: store.list_boards()?.into_iter().map(Into::into).collect(),
     })
 }
+
+#[tauri::command]
+pub fn undo(state: State<'_, AppState>) -> Reply<ipc::UndoStep> {
+    state.with(|store| {
+        Ok(ipc::UndoStep {
+            label: store.undo()?,
+        })
+    })
+}
+
+#[tauri::command]
+pub fn redo(state: State<'_, AppState>) -> Reply<ipc::UndoStep> {
+    state.with(|store| {
+        Ok(ipc::UndoStep {
+            label: store.redo()?,
+        })
+    })
+}

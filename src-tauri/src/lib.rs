@@ -4,7 +4,7 @@
 pub mod args;
 mod commands;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Mutex;
 
@@ -13,9 +13,10 @@ use teamlead_ipc::IpcError;
 
 use args::{Args, DATABASE_FILE, DATA_DIR_ENV, USAGE};
 
-/// What every command can reach.
+/// What every command can reach. When the database could not be opened the window still
+/// starts, and every command answers with the reason, which the page shows in full.
 pub struct AppState {
-    store: Mutex<Store>,
+    store: Mutex<Result<Store, IpcError>>,
     data_file: PathBuf,
 }
 
@@ -30,22 +31,28 @@ impl AppState {
                 "The database is unavailable after an earlier failure; restart Teamlead.",
             )
         })?;
-        f(&mut store).map_err(Into::into)
+        match &mut *store {
+            Ok(store) => f(store).map_err(Into::into),
+            Err(error) => Err(error.clone()),
+        }
     }
 }
 
-/// Opens the database named by the options, creating its folder, and loads the demo when asked.
-pub fn open_store(args: &Args) -> Result<(Store, PathBuf), String> {
+/// The database file the options name, with its folder created.
+pub fn data_file(args: &Args) -> Result<PathBuf, String> {
     let dir = args.resolve_data_dir(std::env::var_os(DATA_DIR_ENV))?;
     std::fs::create_dir_all(&dir)
         .map_err(|e| format!("cannot create the data directory {}: {e}", dir.display()))?;
-    let file = dir.join(DATABASE_FILE);
-    let mut store =
-        Store::open(&file).map_err(|e| format!("cannot open {}: {e}", file.display()))?;
-    if args.demo_if_empty && store.is_empty().map_err(|e| e.to_string())? {
-        store.seed_demo().map_err(|e| e.to_string())?;
+    Ok(dir.join(DATABASE_FILE))
+}
+
+/// Opens the database and loads the demo team into it when asked and it is empty.
+pub fn open_store(file: &Path, demo_if_empty: bool) -> teamlead_core::Result<Store> {
+    let mut store = Store::open(file)?;
+    if demo_if_empty && store.is_empty()? {
+        store.seed_demo()?;
     }
-    Ok((store, file))
+    Ok(store)
 }
 
 pub fn run() -> ExitCode {
@@ -64,13 +71,17 @@ pub fn run() -> ExitCode {
         println!("teamlead {}", env!("CARGO_PKG_VERSION"));
         return ExitCode::SUCCESS;
     }
-    let (store, data_file) = match open_store(&args) {
-        Ok(opened) => opened,
+    let data_file = match data_file(&args) {
+        Ok(file) => file,
         Err(message) => {
             eprintln!("teamlead: {message}");
             return ExitCode::FAILURE;
         }
     };
+    let store = open_store(&data_file, args.demo_if_empty).map_err(|error| {
+        eprintln!("teamlead: cannot open {}: {error}", data_file.display());
+        IpcError::from(error)
+    });
     let result = tauri::Builder::default()
         .manage(AppState {
             store: Mutex::new(store),
@@ -86,6 +97,8 @@ pub fn run() -> ExitCode {
             commands::create_card,
             commands::rename_card,
             commands::move_card,
+            commands::undo,
+            commands::redo,
         ])
         .run(tauri::generate_context!());
     match result {

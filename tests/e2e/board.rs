@@ -7,6 +7,7 @@ use super::harness::{App, Harness};
 const ENTER: char = '\u{E007}';
 const SPACE: char = ' ';
 const ARROW_RIGHT: char = '\u{E014}';
+const CONTROL: char = '\u{E009}';
 
 /// The name of the column holding the card titled `title`, or null.
 const COLUMN_OF: &str = r#"
@@ -132,6 +133,32 @@ async fn an_empty_title_shows_the_core_error_and_changes_nothing() {
         json!("The title cannot be empty."),
     )
     .await;
+    app.eventually(COLUMN_OF, vec![json!(title)], json!("To do"))
+        .await;
+    app.quit().await;
+
+    let app = harness.launch().await;
+    app.eventually(COLUMN_OF, vec![json!(title)], json!("To do"))
+        .await;
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn ctrl_z_undoes_a_drag_and_the_undo_persists() {
+    let harness = Harness::new();
+    let app = harness.launch().await;
+    let title = "Draft the hiring plan";
+    fresh_board_with_card(&app, title).await;
+
+    let card = card_titled(&app, title).await;
+    let target = app
+        .find(r#"[data-testid="column"][data-column-name="Done"] [data-testid="column-cards"]"#)
+        .await;
+    app.drag(&card, &target, (0.0, 0.0)).await;
+    app.eventually(COLUMN_OF, vec![json!(title)], json!("Done"))
+        .await;
+
+    app.chord(&[CONTROL], 'z').await;
     app.eventually(COLUMN_OF, vec![json!(title)], json!("To do"))
         .await;
     app.quit().await;

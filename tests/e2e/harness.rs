@@ -158,8 +158,13 @@ impl Harness {
             name: "tauri-driver",
             child: driver,
         };
+        // tauri-driver listens at once, but forwards to WebKitWebDriver, which it starts
+        // itself: a session requested before that one listens fails.
         wait_until("tauri-driver", Duration::from_secs(10), || {
             TcpStream::connect(("127.0.0.1", driver_port)).is_ok()
+        });
+        wait_until("WebKitWebDriver", Duration::from_secs(10), || {
+            TcpStream::connect(("127.0.0.1", native_port)).is_ok()
         });
         Harness {
             driver,
@@ -185,12 +190,24 @@ impl Harness {
                 "args": ["--data-dir", self.data_dir().to_str().expect("utf-8 temp path")],
             }),
         );
-        let client = ClientBuilder::native()
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{}", self.driver_port))
-            .await
-            .expect("WebDriver session with the app");
-        App { client }
+        let url = format!("http://127.0.0.1:{}", self.driver_port);
+        let mut attempts = 0;
+        loop {
+            match ClientBuilder::native()
+                .capabilities(caps.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => return App { client },
+                // A connection dropped while the drivers settle is worth another try.
+                Err(error) if attempts < 5 => {
+                    eprintln!("WebDriver session not ready ({error}); retrying");
+                    attempts += 1;
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
+                Err(error) => panic!("no WebDriver session with the app: {error}"),
+            }
+        }
     }
 }
 
@@ -287,6 +304,24 @@ impl App {
             .perform_actions(actions)
             .await
             .expect("key presses");
+    }
+
+    /// Holds `modifiers` (e.g. Control, `'\u{E009}'`) while pressing `key`.
+    pub async fn chord(&self, modifiers: &[char], key: char) {
+        let mut actions = KeyActions::new("keyboard".into());
+        for &m in modifiers {
+            actions = actions.then(KeyAction::Down { value: m });
+        }
+        actions = actions
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
+        for &m in modifiers.iter().rev() {
+            actions = actions.then(KeyAction::Up { value: m });
+        }
+        self.client
+            .perform_actions(actions)
+            .await
+            .expect("key chord");
     }
 
     /// Drags `from` onto `to` with real pointer actions: press, move in steps, release.

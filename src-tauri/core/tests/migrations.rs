@@ -145,10 +145,15 @@ fn a_database_of_the_first_schema_upgrades_with_its_data() {
         .unwrap();
     }
     let mut store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), MIGRATIONS.last().unwrap().version);
+    assert_eq!(
+        store.schema_version().unwrap(),
+        MIGRATIONS.last().unwrap().version
+    );
     let card = store.card(teamlead_core::CardId(1)).unwrap();
     assert_eq!(card.title, "Written by schema 1");
-    store.rename_card(card.id, "Renamed after the upgrade").unwrap();
+    store
+        .rename_card(card.id, "Renamed after the upgrade")
+        .unwrap();
     assert_eq!(store.undo().unwrap().as_deref(), Some("Edit title"));
     assert_eq!(store.card(card.id).unwrap().title, "Written by schema 1");
 }

@@ -174,6 +174,15 @@ pub struct MoveCard {
     pub after_id: Option<i64>,
 }
 
+/// What an undo or redo did.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct UndoStep {
+    /// The action undone or redone ("Move card"); null when there was nothing to do.
+    pub label: Option<String>,
+}
+
 impl From<core::BoardView> for Board {
     fn from(view: core::BoardView) -> Self {
         Board {

@@ -6,6 +6,7 @@ import type { ErrorCode } from '../bindings/ErrorCode';
 import type { Member } from '../bindings/Member';
 import type { MoveCard } from '../bindings/MoveCard';
 import type { RenameCard } from '../bindings/RenameCard';
+import type { UndoStep } from '../bindings/UndoStep';
 import type { Workspace } from '../bindings/Workspace';
 
 /** Everything the UI asks of the app core. */
@@ -22,6 +23,10 @@ export interface Backend {
   createCard(req: CreateCard): Promise<Card>;
   renameCard(req: RenameCard): Promise<Card>;
   moveCard(req: MoveCard): Promise<Card>;
+  /** Reverts the newest board action; `label` is null when there was nothing to undo. */
+  undo(): Promise<UndoStep>;
+  /** Does the newest undone action again; `label` is null when there was nothing to redo. */
+  redo(): Promise<UndoStep>;
 }
 
 export class BackendError extends Error {

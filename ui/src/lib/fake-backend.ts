@@ -7,6 +7,7 @@ import type { Member } from '../bindings/Member';
 import type { MoveCard } from '../bindings/MoveCard';
 import type { RenameCard } from '../bindings/RenameCard';
 import type { Skill } from '../bindings/Skill';
+import type { UndoStep } from '../bindings/UndoStep';
 import type { Workspace } from '../bindings/Workspace';
 import { BackendError, type Backend } from './backend';
 
@@ -80,6 +81,13 @@ function rankAt(index: number): string {
  * An in-memory Backend that keeps the core's rules: used by the tests and by `vite dev`
  * in a plain browser.
  */
+interface Snapshot {
+  boards: StoredBoard[];
+  cards: [number, Card][];
+  order: [number, number[]][];
+  nextId: { board: number; column: number; card: number };
+}
+
 export class FakeBackend implements Backend {
   private boards: StoredBoard[] = [];
   private members: Member[] = [];
@@ -87,6 +95,8 @@ export class FakeBackend implements Backend {
   /** Card ids per column, top to bottom. */
   private order = new Map<number, number[]>();
   private nextId = { board: 1, column: 1, card: 1 };
+  private undoStack: { label: string; state: Snapshot }[] = [];
+  private redoStack: { label: string; state: Snapshot }[] = [];
   private readonly info: AppInfo;
   private readonly now: () => number;
 
@@ -141,6 +151,7 @@ export class FakeBackend implements Backend {
   async createCard(req: CreateCard): Promise<Card> {
     const title = validateTitle(req.title);
     this.columnBoard(req.columnId);
+    this.recordStep('Create card');
     const card = this.insertCard(req.columnId, title, null);
     return { ...card };
   }
@@ -149,6 +160,7 @@ export class FakeBackend implements Backend {
     const title = validateTitle(req.title);
     const card = this.cards.get(req.cardId);
     if (!card) throw notFound('card', req.cardId);
+    this.recordStep('Edit title');
     card.title = title;
     card.updatedAt = this.now();
     return { ...card };
@@ -172,6 +184,7 @@ export class FakeBackend implements Backend {
         throw new BackendError('invalid_input', 'The card to place after is in another column.');
       }
     }
+    this.recordStep('Move card');
     const source = this.order.get(card.columnId)!;
     source.splice(source.indexOf(card.id), 1);
     const target = this.order.get(req.columnId)!;
@@ -216,6 +229,48 @@ export class FakeBackend implements Backend {
   }
 
   // ---- Internals ----
+
+  async undo(): Promise<UndoStep> {
+    return this.replay(this.undoStack, this.redoStack);
+  }
+
+  async redo(): Promise<UndoStep> {
+    return this.replay(this.redoStack, this.undoStack);
+  }
+
+  /** Remembers the state before an action that is about to succeed, as the core's undo log does. */
+  private recordStep(label: string): void {
+    this.undoStack.push({ label, state: this.snapshot() });
+    this.redoStack = [];
+  }
+
+  private replay(
+    from: { label: string; state: Snapshot }[],
+    to: { label: string; state: Snapshot }[],
+  ): UndoStep {
+    const step = from.pop();
+    if (!step) return { label: null };
+    to.push({ label: step.label, state: this.snapshot() });
+    this.restore(step.state);
+    return { label: step.label };
+  }
+
+  private snapshot(): Snapshot {
+    return structuredClone({
+      boards: this.boards,
+      cards: [...this.cards.entries()],
+      order: [...this.order.entries()],
+      nextId: this.nextId,
+    });
+  }
+
+  private restore(state: Snapshot): void {
+    const copy = structuredClone(state);
+    this.boards = copy.boards;
+    this.cards = new Map(copy.cards);
+    this.order = new Map(copy.order);
+    this.nextId = copy.nextId;
+  }
 
   private workspaceNow(): Workspace {
     return {

@@ -6,6 +6,7 @@ import type { CreateCard } from '../bindings/CreateCard';
 import type { Member } from '../bindings/Member';
 import type { MoveCard } from '../bindings/MoveCard';
 import type { RenameCard } from '../bindings/RenameCard';
+import type { UndoStep } from '../bindings/UndoStep';
 import type { Workspace } from '../bindings/Workspace';
 import { toBackendError, type Backend } from './backend';
 
@@ -46,5 +47,11 @@ export class TauriBackend implements Backend {
   }
   moveCard(req: MoveCard): Promise<Card> {
     return call('move_card', { req });
+  }
+  undo(): Promise<UndoStep> {
+    return call('undo');
+  }
+  redo(): Promise<UndoStep> {
+    return call('redo');
   }
 }

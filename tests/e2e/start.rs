@@ -1,0 +1,65 @@
+//! First start and opening the data file, in the real window.
+
+use serde_json::json;
+use teamlead_core::Store;
+
+use super::harness::Harness;
+
+const CARD_COUNT: &str = r#"return document.querySelectorAll('[data-testid="card"]').length;"#;
+
+#[tokio::test]
+async fn the_demo_team_is_offered_on_first_start_and_kept() {
+    let harness = Harness::new();
+    let app = harness.launch().await;
+    app.find(r#"[data-testid="load-demo"]"#)
+        .await
+        .click()
+        .await
+        .expect("click load-demo");
+    app.find(r#"[data-testid="board"]"#).await;
+    app.eventually(CARD_COUNT, vec![], json!(30)).await;
+    app.quit().await;
+
+    // The second start goes straight to the board: no welcome, no second demo.
+    let app = harness.launch().await;
+    app.find(r#"[data-testid="board"]"#).await;
+    app.eventually(CARD_COUNT, vec![], json!(30)).await;
+    let welcome = app
+        .js(
+            r#"return document.querySelector('[data-testid="load-demo"]') !== null;"#,
+            vec![],
+        )
+        .await;
+    assert_eq!(welcome, json!(false));
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn a_database_from_a_newer_teamlead_is_explained_and_left_untouched() {
+    let harness = Harness::new();
+    let file = harness.data_dir().join("teamlead.sqlite3");
+    {
+        let store = Store::open(&file).expect("create a database");
+        store
+            .conn()
+            .execute_batch("PRAGMA user_version = 999;")
+            .expect("pretend a newer schema");
+    }
+    let before = std::fs::read(&file).expect("read the database");
+
+    let app = harness.launch().await;
+    let message = app
+        .until_some(
+            r#"const alert = document.querySelector('[role="alert"]');
+               return alert ? alert.textContent : null;"#,
+            vec![],
+        )
+        .await;
+    let message = message.as_str().unwrap_or_default();
+    assert!(
+        message.contains("newer version of Teamlead") && message.contains("999"),
+        "unexpected message: {message}"
+    );
+    app.quit().await;
+    assert_eq!(std::fs::read(&file).expect("read again"), before);
+}
