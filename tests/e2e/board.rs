@@ -38,6 +38,15 @@ async fn card_titled(app: &App, title: &str) -> fantoccini::elements::Element {
         .await
 }
 
+/// Quits, starts the app again on the same data, and expects the card in `column`.
+async fn after_restart_is_in(harness: &Harness, app: App, title: &str, column: &str) {
+    app.quit().await;
+    let app = harness.launch().await;
+    app.eventually(COLUMN_OF, vec![json!(title)], json!(column))
+        .await;
+    app.quit().await;
+}
+
 /// Starts with an empty board and adds a card to the first column.
 async fn fresh_board_with_card(app: &App, title: &str) {
     app.find(r#"[data-testid="start-fresh"]"#)
@@ -74,13 +83,7 @@ async fn a_dragged_card_stays_where_it_was_left_after_a_restart() {
     app.drag(&card, &target, (0.0, 0.0)).await;
     app.eventually(COLUMN_OF, vec![json!(title)], json!("Review"))
         .await;
-    app.quit().await;
-
-    let app = harness.launch().await;
-    app.find(r#"[data-testid="board"]"#).await;
-    app.eventually(COLUMN_OF, vec![json!(title)], json!("Review"))
-        .await;
-    app.quit().await;
+    after_restart_is_in(&harness, app, title, "Review").await;
 }
 
 #[tokio::test]
@@ -105,12 +108,7 @@ async fn the_keyboard_moves_a_card_and_it_persists() {
         announced.as_str().unwrap_or("").contains("In progress"),
         "the drop was not announced: {announced}"
     );
-    app.quit().await;
-
-    let app = harness.launch().await;
-    app.eventually(COLUMN_OF, vec![json!(title)], json!("In progress"))
-        .await;
-    app.quit().await;
+    after_restart_is_in(&harness, app, title, "In progress").await;
 }
 
 #[tokio::test]
@@ -135,12 +133,7 @@ async fn an_empty_title_shows_the_core_error_and_changes_nothing() {
     .await;
     app.eventually(COLUMN_OF, vec![json!(title)], json!("To do"))
         .await;
-    app.quit().await;
-
-    let app = harness.launch().await;
-    app.eventually(COLUMN_OF, vec![json!(title)], json!("To do"))
-        .await;
-    app.quit().await;
+    after_restart_is_in(&harness, app, title, "To do").await;
 }
 
 #[tokio::test]
@@ -161,10 +154,5 @@ async fn ctrl_z_undoes_a_drag_and_the_undo_persists() {
     app.chord(&[CONTROL], 'z').await;
     app.eventually(COLUMN_OF, vec![json!(title)], json!("To do"))
         .await;
-    app.quit().await;
-
-    let app = harness.launch().await;
-    app.eventually(COLUMN_OF, vec![json!(title)], json!("To do"))
-        .await;
-    app.quit().await;
+    after_restart_is_in(&harness, app, title, "To do").await;
 }

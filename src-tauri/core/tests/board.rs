@@ -108,13 +108,7 @@ fn moves_place_the_card_after_the_given_one() {
 #[test]
 fn history_records_create_move_and_assign_with_time() {
     let (_dir, mut store, view) = board_store();
-    let member = store
-        .create_member(&NewMember {
-            name: "Ana".into(),
-            role: String::new(),
-            skills: vec![],
-        })
-        .unwrap();
+    let member = crate::add_member(&mut store, "Ana");
     let card = store.create_card(column(&view, 0), "Tracked").unwrap().id;
     store
         .move_card(
@@ -360,13 +354,7 @@ fn members_keep_their_skills() {
 #[test]
 fn board_operations_reuse_their_prepared_statements() {
     let (_dir, mut store, view) = board_store();
-    let member = store
-        .create_member(&NewMember {
-            name: "Ana".into(),
-            role: String::new(),
-            skills: vec![],
-        })
-        .unwrap();
+    let member = crate::add_member(&mut store, "Ana");
     let mut cards = Vec::new();
     for i in 0..6 {
         cards.push(

@@ -6,7 +6,7 @@ mod ranks;
 mod storage;
 mod undo;
 
-use teamlead_core::{BoardView, Clock, ColumnId, Store};
+use teamlead_core::{BoardView, Clock, ColumnId, MemberId, NewMember, Store};
 
 /// A fresh store in a temporary directory, with a fixed clock.
 pub fn temp_store() -> (tempfile::TempDir, Store) {
@@ -24,6 +24,17 @@ pub fn board_store() -> (tempfile::TempDir, Store, BoardView) {
         .create_board("Test", &["To do", "Doing", "Done"])
         .expect("create board");
     (dir, store, view)
+}
+
+/// Adds a team member without skills.
+pub fn add_member(store: &mut Store, name: &str) -> MemberId {
+    store
+        .create_member(&NewMember {
+            name: name.into(),
+            role: String::new(),
+            skills: vec![],
+        })
+        .expect("create member")
 }
 
 pub fn column(view: &BoardView, index: usize) -> ColumnId {

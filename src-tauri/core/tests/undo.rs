@@ -1,6 +1,6 @@
 use proptest::prelude::*;
 use teamlead_core::store::UNDO_DEPTH;
-use teamlead_core::{CardId, ErrorKind, MemberId, NewMember, Placement, Store};
+use teamlead_core::{CardId, ErrorKind, MemberId, Placement, Store};
 
 use crate::{board_store, column, dump, dump_data};
 
@@ -47,13 +47,7 @@ struct Fixture {
 
 fn fixture() -> Fixture {
     let (dir, mut store, view) = board_store();
-    let member = store
-        .create_member(&NewMember {
-            name: "Ana".into(),
-            role: String::new(),
-            skills: vec![],
-        })
-        .unwrap();
+    let member = crate::add_member(&mut store, "Ana");
     for i in 0..4 {
         store
             .create_card(column(&view, i % 3), &format!("card {i}"))
