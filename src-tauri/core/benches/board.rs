@@ -1,5 +1,5 @@
 //! Board benchmarks. Besides criterion's report, prints one summary line per target:
-//! `bench P1 card-move ratio=... target=2 (core ... us, bare ... us)`.
+//! `bench P1 card-move ratio=... target=2 (core ... us, bare ... us)`, and likewise P2.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -15,6 +15,7 @@ const COLUMNS: &[&str] = &["Backlog", "To do", "In progress", "Review", "Done"];
 struct Fixture {
     _dir: tempfile::TempDir,
     store: Store,
+    board: teamlead_core::BoardId,
     bare: Connection,
     moving: CardId,
     there: Placement,
@@ -45,6 +46,7 @@ fn fixture() -> Fixture {
     Fixture {
         _dir: dir,
         store,
+        board: view.board.id,
         bare,
         moving: ids[0],
         there: Placement {
@@ -66,7 +68,43 @@ fn open_bare(path: &Path) -> Connection {
     conn
 }
 
+/// The board's cards as a bare query reads them: the floor for loading a board.
+type BareCard = (i64, i64, String, String, Option<i64>, Option<i64>, i64, i64);
+
 impl Fixture {
+    fn core_load(&self) -> usize {
+        let view = self.store.board_view(self.board).unwrap();
+        view.cards.len() + view.loads().len()
+    }
+
+    fn bare_load(&self) -> usize {
+        let mut stmt = self
+            .bare
+            .prepare_cached(
+                "SELECT id, column_id, rank, title, assignee_id, estimate_centi, created_at,
+                        updated_at
+                 FROM cards",
+            )
+            .unwrap();
+        let rows: Vec<BareCard> = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                ))
+            })
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        rows.len()
+    }
+
     fn core_move(&mut self, round: usize) {
         let to = if round % 2 == 0 {
             self.there
@@ -121,6 +159,10 @@ fn main() {
         })
     });
     group.finish();
+    let mut group = criterion.benchmark_group("p2-board-load-5000");
+    group.bench_function("core board_view", |b| b.iter(|| fx.core_load()));
+    group.bench_function("bare SELECT of the cards", |b| b.iter(|| fx.bare_load()));
+    group.finish();
     criterion.final_summary();
 
     // Side by side, interleaved, so both see the same machine state.
@@ -136,10 +178,30 @@ fn main() {
         bare.push(start.elapsed());
     }
     let (core, bare) = (median(&mut core), median(&mut bare));
-    println!(
+    let p1 = format!(
         "bench P1 card-move ratio={:.2} target=2 (core {:.1} us, bare {:.1} us)",
         micros(core) / micros(bare),
         micros(core),
         micros(bare)
+    );
+
+    let rounds = 200;
+    let mut core = Vec::with_capacity(rounds);
+    let mut bare = Vec::with_capacity(rounds);
+    for _ in 0..rounds {
+        let start = Instant::now();
+        assert!(fx.core_load() >= CARDS);
+        core.push(start.elapsed());
+        let start = Instant::now();
+        assert_eq!(fx.bare_load(), CARDS);
+        bare.push(start.elapsed());
+    }
+    let (core, bare) = (median(&mut core), median(&mut bare));
+    println!("{p1}");
+    println!(
+        "bench P2 board-load ratio={:.2} target=3 (core {:.2} ms, bare {:.2} ms)",
+        micros(core) / micros(bare),
+        micros(core) / 1000.0,
+        micros(bare) / 1000.0
     );
 }

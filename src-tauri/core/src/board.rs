@@ -4,7 +4,7 @@ use rusqlite::{params, OptionalExtension, Row};
 
 use crate::error::{Entity, Error, Result};
 use crate::model::{
-    Board, BoardId, BoardView, Card, CardId, Column, ColumnId, MemberId, Placement,
+    Board, BoardId, BoardView, Card, CardId, Column, ColumnId, MemberId, Placement, Stage,
 };
 use crate::rank;
 use crate::store::{Store, Tx};
@@ -34,7 +34,8 @@ impl EventKind {
 // cards, `board_id` of columns) is written `+?N`: the index is still used, but SQLite no
 // longer re-prepares the statement whenever the value changes.
 
-const CARD_COLUMNS: &str = "id, column_id, rank, title, assignee_id, created_at, updated_at";
+const CARD_COLUMNS: &str =
+    "id, column_id, rank, title, assignee_id, estimate_centi, created_at, updated_at";
 
 fn card_from_row(row: &Row<'_>) -> rusqlite::Result<Card> {
     Ok(Card {
@@ -43,8 +44,31 @@ fn card_from_row(row: &Row<'_>) -> rusqlite::Result<Card> {
         rank: row.get(2)?,
         title: row.get(3)?,
         assignee: row.get(4)?,
-        created_at: row.get(5)?,
-        updated_at: row.get(6)?,
+        estimate: row.get(5)?,
+        created_at: row.get(6)?,
+        updated_at: row.get(7)?,
+    })
+}
+
+const BOARD_COLUMNS: &str = "id, name, estimate_unit";
+
+fn board_from_row(row: &Row<'_>) -> rusqlite::Result<Board> {
+    Ok(Board {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        estimate_unit: row.get(2)?,
+    })
+}
+
+const COLUMN_COLUMNS: &str = "id, board_id, name, stage, wip_limit";
+
+fn column_from_row(row: &Row<'_>) -> rusqlite::Result<Column> {
+    Ok(Column {
+        id: row.get(0)?,
+        board_id: row.get(1)?,
+        name: row.get(2)?,
+        stage: row.get(3)?,
+        wip_limit: row.get(4)?,
     })
 }
 
@@ -52,14 +76,9 @@ impl Store {
     pub fn list_boards(&self) -> Result<Vec<Board>> {
         let mut stmt = self
             .conn()
-            .prepare_cached("SELECT id, name FROM boards ORDER BY id")?;
+            .prepare_cached(&format!("SELECT {BOARD_COLUMNS} FROM boards ORDER BY id"))?;
         let boards = stmt
-            .query_map([], |row| {
-                Ok(Board {
-                    id: row.get(0)?,
-                    name: row.get(1)?,
-                })
-            })?
+            .query_map([], board_from_row)?
             .collect::<rusqlite::Result<_>>()?;
         Ok(boards)
     }
@@ -79,26 +98,15 @@ impl Store {
     pub fn board_view(&self, id: BoardId) -> Result<BoardView> {
         let conn = self.conn();
         let board = conn
-            .prepare_cached("SELECT id, name FROM boards WHERE id = ?1")?
-            .query_row([id], |row| {
-                Ok(Board {
-                    id: row.get(0)?,
-                    name: row.get(1)?,
-                })
-            })
+            .prepare_cached(&format!("SELECT {BOARD_COLUMNS} FROM boards WHERE id = ?1"))?
+            .query_row([id], board_from_row)
             .optional()?
             .ok_or(Error::not_found(Entity::Board, id.0))?;
         let columns: Vec<Column> = conn
-            .prepare_cached(
-                "SELECT id, board_id, name FROM columns WHERE board_id = +?1 ORDER BY rank",
-            )?
-            .query_map([id], |row| {
-                Ok(Column {
-                    id: row.get(0)?,
-                    board_id: row.get(1)?,
-                    name: row.get(2)?,
-                })
-            })?
+            .prepare_cached(&format!(
+                "SELECT {COLUMN_COLUMNS} FROM columns WHERE board_id = +?1 ORDER BY rank"
+            ))?
+            .query_map([id], column_from_row)?
             .collect::<rusqlite::Result<_>>()?;
         let mut cards = Vec::new();
         let mut stmt = conn.prepare_cached(&format!(
@@ -166,7 +174,7 @@ impl Store {
                                AND n.rank > coalesce((SELECT rank FROM cards WHERE id = ?3), '')
                                AND n.id <> ?1
                              ORDER BY n.rank LIMIT 1),
-                            c.title, c.assignee_id, c.created_at
+                            c.title, c.assignee_id, c.estimate_centi, c.created_at
                      FROM cards c
                      WHERE c.id = ?1",
                 )?
@@ -178,13 +186,13 @@ impl Store {
                         row.get::<_, Option<ColumnId>>(3)?,
                         row.get::<_, Option<String>>(4)?,
                         row.get::<_, Option<String>>(5)?,
-                        (row.get(6)?, row.get(7)?, row.get(8)?),
+                        (row.get(6)?, row.get(7)?, row.get(8)?, row.get(9)?),
                     ))
                 })
                 .optional()?;
             let (from, from_board, to_board, after_column, after_rank, upper, rest) =
                 found.ok_or(Error::not_found(Entity::Card, id.0))?;
-            let (title, assignee, created_at) = rest;
+            let (title, assignee, estimate, created_at) = rest;
             let to_board = to_board.ok_or(Error::not_found(Entity::Column, to.column.0))?;
             if from_board != to_board {
                 return Err(Error::invalid(
@@ -216,6 +224,7 @@ impl Store {
                 rank,
                 title,
                 assignee,
+                estimate,
                 created_at,
                 updated_at: tx.now,
             })
@@ -248,6 +257,82 @@ impl Store {
         self.card(id)
     }
 
+    /// Sets or clears a column's WIP limit (1 to 999 cards).
+    pub fn set_wip_limit(&mut self, column: ColumnId, limit: Option<u32>) -> Result<Column> {
+        if let Some(limit) = limit {
+            if !(1..=validate::MAX_WIP_LIMIT).contains(&limit) {
+                return Err(Error::invalid(
+                    "wipLimit",
+                    format!(
+                        "A WIP limit goes from 1 to {} cards; clear it for no limit.",
+                        validate::MAX_WIP_LIMIT
+                    ),
+                ));
+            }
+        }
+        let label = if limit.is_some() {
+            "Set WIP limit"
+        } else {
+            "Clear WIP limit"
+        };
+        self.act(label, |tx| {
+            let changed = tx
+                .prepare_cached("UPDATE columns SET wip_limit = ?2 WHERE id = ?1")?
+                .execute(params![column, limit])?;
+            if changed == 0 {
+                return Err(Error::not_found(Entity::Column, column.0));
+            }
+            Ok(())
+        })?;
+        self.column(column)
+    }
+
+    /// Says which stage of work a column stands for.
+    pub fn set_column_stage(&mut self, column: ColumnId, stage: Stage) -> Result<Column> {
+        self.act("Set column stage", |tx| {
+            let changed = tx
+                .prepare_cached("UPDATE columns SET stage = ?2 WHERE id = ?1")?
+                .execute(params![column, stage])?;
+            if changed == 0 {
+                return Err(Error::not_found(Entity::Column, column.0));
+            }
+            Ok(())
+        })?;
+        self.column(column)
+    }
+
+    pub fn column(&self, id: ColumnId) -> Result<Column> {
+        self.conn()
+            .prepare_cached(&format!(
+                "SELECT {COLUMN_COLUMNS} FROM columns WHERE id = ?1"
+            ))?
+            .query_row([id], column_from_row)
+            .optional()?
+            .ok_or(Error::not_found(Entity::Column, id.0))
+    }
+
+    /// Sets or clears a card's estimate, in the board's unit.
+    pub fn set_estimate(&mut self, id: CardId, estimate: Option<f64>) -> Result<Card> {
+        let estimate = estimate.map(validate::estimate).transpose()?;
+        let label = if estimate.is_some() {
+            "Set estimate"
+        } else {
+            "Clear estimate"
+        };
+        self.act(label, |tx| {
+            let changed = tx
+                .prepare_cached(
+                    "UPDATE cards SET estimate_centi = ?2, updated_at = ?3 WHERE id = ?1",
+                )?
+                .execute(params![id, estimate, tx.now])?;
+            if changed == 0 {
+                return Err(Error::not_found(Entity::Card, id.0));
+            }
+            Ok(())
+        })?;
+        self.card(id)
+    }
+
     /// The recorded history of a card, oldest first: (kind, at).
     pub fn card_history(&self, id: CardId) -> Result<Vec<(String, i64)>> {
         let mut stmt = self.conn().prepare_cached(
@@ -274,8 +359,8 @@ pub(crate) fn insert_board(
     let mut ids = Vec::with_capacity(columns.len());
     for (column, rank) in columns.iter().zip(rank::spread(columns.len())) {
         tx.execute(
-            "INSERT INTO columns (board_id, name, rank) VALUES (?1, ?2, ?3)",
-            params![board, column, rank],
+            "INSERT INTO columns (board_id, name, rank, stage) VALUES (?1, ?2, ?3, ?4)",
+            params![board, column, rank, Stage::guess(column)],
         )?;
         ids.push(ColumnId(tx.last_insert_rowid()));
     }

@@ -89,6 +89,9 @@ const CARDS: &[(usize, &str, Option<usize>)] = &[
     (4, "Nightly backup verification job", Some(3)),
 ];
 
+const DEMO_POINTS: &[u32] = &[3, 1, 5, 2, 8, 3, 2, 5, 1, 3, 13];
+pub const DEMO_IN_PROGRESS_LIMIT: u32 = 5;
+
 pub const DEMO_BOARD_NAME: &str = "Platform team";
 pub const FRESH_BOARD_NAME: &str = "My team";
 pub const FRESH_COLUMNS: &[&str] = &["To do", "In progress", "Review", "Done"];
@@ -116,12 +119,21 @@ impl Store {
             }
             let columns: Vec<String> = COLUMNS.iter().map(|c| (*c).to_owned()).collect();
             let (board, column_ids) = insert_board(tx, DEMO_BOARD_NAME, &columns)?;
-            for (column, title, assignee) in CARDS {
+            for (index, (column, title, assignee)) in CARDS.iter().enumerate() {
                 let card = insert_card(tx, column_ids[*column], title)?;
                 if let Some(person) = assignee {
                     set_assignee(tx, card, people[*person])?;
                 }
+                // Most cards estimated in story points; a few left open, as on a real board.
+                if index % 7 != 3 {
+                    let points = DEMO_POINTS[index % DEMO_POINTS.len()];
+                    tx.prepare_cached("UPDATE cards SET estimate_centi = ?2 WHERE id = ?1")?
+                        .execute(rusqlite::params![card, points * 100])?;
+                }
             }
+            // "In progress" is over its limit, so the flag shows from the start.
+            tx.prepare_cached("UPDATE columns SET wip_limit = ?2 WHERE id = ?1")?
+                .execute(rusqlite::params![column_ids[2], DEMO_IN_PROGRESS_LIMIT])?;
             Ok(board)
         })
     }

@@ -1,6 +1,6 @@
 //! The plain data the core stores and returns.
 
-use rusqlite::types::{FromSql, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
 use crate::store::Millis;
 
@@ -63,10 +63,71 @@ pub struct NewMember {
     pub skills: Vec<Skill>,
 }
 
+/// The unit a board estimates effort in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EstimateUnit {
+    Points,
+    Hours,
+}
+
+impl EstimateUnit {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EstimateUnit::Points => "points",
+            EstimateUnit::Hours => "hours",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<EstimateUnit> {
+        match value {
+            "points" => Some(EstimateUnit::Points),
+            "hours" => Some(EstimateUnit::Hours),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Board {
     pub id: BoardId,
     pub name: String,
+    pub estimate_unit: EstimateUnit,
+}
+
+/// What a column means for flow metrics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    NotStarted,
+    InProgress,
+    Done,
+}
+
+impl Stage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::NotStarted => "not_started",
+            Stage::InProgress => "in_progress",
+            Stage::Done => "done",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Stage> {
+        match value {
+            "not_started" => Some(Stage::NotStarted),
+            "in_progress" => Some(Stage::InProgress),
+            "done" => Some(Stage::Done),
+            _ => None,
+        }
+    }
+
+    /// The stage a column of this name usually stands for; the lead can change it.
+    pub fn guess(column_name: &str) -> Stage {
+        match column_name.trim().to_lowercase().as_str() {
+            "in progress" | "doing" | "review" | "in review" | "testing" => Stage::InProgress,
+            "done" | "finished" | "shipped" | "released" => Stage::Done,
+            _ => Stage::NotStarted,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,6 +135,31 @@ pub struct Column {
     pub id: ColumnId,
     pub board_id: BoardId,
     pub name: String,
+    pub stage: Stage,
+    /// More cards than this is flagged, never refused.
+    pub wip_limit: Option<u32>,
+}
+
+/// An effort estimate in hundredths of the board's unit (2.5 points is 250).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Estimate(pub u32);
+
+impl Estimate {
+    pub fn units(self) -> f64 {
+        f64::from(self.0) / 100.0
+    }
+}
+
+/// Open work assigned to one person on a board (`None`: nobody).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Load {
+    pub member: Option<MemberId>,
+    /// Cards not in a done column.
+    pub open_cards: u32,
+    /// The sum of their estimates.
+    pub estimate: Estimate,
+    /// How many of them have no estimate.
+    pub unestimated: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,6 +170,7 @@ pub struct Card {
     pub rank: String,
     pub title: String,
     pub assignee: Option<MemberId>,
+    pub estimate: Option<Estimate>,
     pub created_at: Millis,
     pub updated_at: Millis,
 }
@@ -101,6 +188,35 @@ impl BoardView {
     pub fn cards_in(&self, column: ColumnId) -> impl Iterator<Item = &Card> {
         self.cards.iter().filter(move |c| c.column_id == column)
     }
+
+    /// Open cards and their estimates per assignee, unassigned included, in member id order
+    /// with nobody last. People with no open card are left out.
+    pub fn loads(&self) -> Vec<Load> {
+        let done: std::collections::HashSet<ColumnId> = self
+            .columns
+            .iter()
+            .filter(|c| c.stage == Stage::Done)
+            .map(|c| c.id)
+            .collect();
+        let mut loads: std::collections::BTreeMap<(bool, Option<MemberId>), Load> =
+            std::collections::BTreeMap::new();
+        for card in self.cards.iter().filter(|c| !done.contains(&c.column_id)) {
+            let load = loads
+                .entry((card.assignee.is_none(), card.assignee))
+                .or_insert(Load {
+                    member: card.assignee,
+                    open_cards: 0,
+                    estimate: Estimate(0),
+                    unestimated: 0,
+                });
+            load.open_cards += 1;
+            match card.estimate {
+                Some(e) => load.estimate.0 += e.0,
+                None => load.unestimated += 1,
+            }
+        }
+        loads.into_values().collect()
+    }
 }
 
 /// Where a card goes: into `column`, right after `after` (or first when `None`).
@@ -108,4 +224,41 @@ impl BoardView {
 pub struct Placement {
     pub column: ColumnId,
     pub after: Option<CardId>,
+}
+
+macro_rules! text_enum_sql {
+    ($name:ident) => {
+        impl ToSql for $name {
+            fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+                Ok(ToSqlOutput::from(self.as_str()))
+            }
+        }
+
+        impl FromSql for $name {
+            fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+                let text = value.as_str()?;
+                $name::parse(text).ok_or_else(|| {
+                    FromSqlError::Other(format!("unknown {} {text:?}", stringify!($name)).into())
+                })
+            }
+        }
+    };
+}
+
+text_enum_sql!(Stage);
+text_enum_sql!(EstimateUnit);
+
+impl ToSql for Estimate {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(i64::from(self.0)))
+    }
+}
+
+impl FromSql for Estimate {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        let centi = i64::column_result(value)?;
+        u32::try_from(centi)
+            .map(Estimate)
+            .map_err(|_| FromSqlError::OutOfRange(centi))
+    }
 }

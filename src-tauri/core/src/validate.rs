@@ -1,9 +1,13 @@
 //! Limits on what users type, checked before anything is written.
 
 use crate::error::{Error, Result};
+use crate::model::Estimate;
 
 pub const MAX_TITLE_CHARS: usize = 500;
 pub const MAX_NAME_CHARS: usize = 120;
+pub const MAX_WIP_LIMIT: u32 = 999;
+/// The largest estimate, in the board's unit.
+pub const MAX_ESTIMATE: f64 = 10_000.0;
 
 /// Trims `value` and checks it is non-empty and at most `max` characters long.
 pub fn text(field: &'static str, label: &str, value: &str, max: usize) -> Result<String> {
@@ -36,4 +40,25 @@ pub fn title(value: &str) -> Result<String> {
 
 pub fn name(field: &'static str, label: &str, value: &str) -> Result<String> {
     text(field, label, value, MAX_NAME_CHARS)
+}
+
+/// An estimate in the board's unit, kept to two decimals.
+pub fn estimate(value: f64) -> Result<Estimate> {
+    if !value.is_finite() {
+        return Err(Error::invalid("estimate", "An estimate must be a number."));
+    }
+    if value < 0.0 {
+        return Err(Error::invalid(
+            "estimate",
+            "An estimate cannot be negative.",
+        ));
+    }
+    if value > MAX_ESTIMATE {
+        return Err(Error::invalid(
+            "estimate",
+            format!("An estimate can be at most {MAX_ESTIMATE}."),
+        ));
+    }
+    // In range, so the rounded hundredths fit a u32.
+    Ok(Estimate((value * 100.0).round() as u32))
 }

@@ -3,6 +3,7 @@
 mod board;
 mod migrations;
 mod ranks;
+mod settings;
 mod storage;
 mod undo;
 

@@ -6,6 +6,7 @@ use teamlead_core::{Error, Store};
 const RELEASED: &[(i64, &str, &str)] = &[
     (1, "initial", "d077d35da6555fc6"),
     (2, "undo", "d1c89ae4ecd4ed5f"),
+    (3, "board_settings", "cb56a3d1910a5321"),
 ];
 
 #[test]
@@ -135,6 +136,7 @@ fn a_database_of_the_first_schema_upgrades_with_its_data() {
              INSERT INTO schema_migrations (version, name, checksum) VALUES (1, 'initial', '{}');
              INSERT INTO boards (id, name, created_at) VALUES (1, 'Old board', 0);
              INSERT INTO columns (id, board_id, name, rank) VALUES (1, 1, 'To do', 'V');
+             INSERT INTO columns (id, board_id, name, rank) VALUES (2, 1, 'Done', 'k');
              INSERT INTO cards (id, column_id, rank, title, created_at, updated_at)
                  VALUES (1, 1, 'V', 'Written by schema 1', 0, 0);
              PRAGMA user_version = 1;",
@@ -151,6 +153,20 @@ fn a_database_of_the_first_schema_upgrades_with_its_data() {
     );
     let card = store.card(teamlead_core::CardId(1)).unwrap();
     assert_eq!(card.title, "Written by schema 1");
+    assert_eq!(card.estimate, None);
+    let view = store.board_view(teamlead_core::BoardId(1)).unwrap();
+    let stages: Vec<_> = view
+        .columns
+        .iter()
+        .map(|c| (c.stage, c.wip_limit))
+        .collect();
+    assert_eq!(
+        stages,
+        [
+            (teamlead_core::Stage::NotStarted, None),
+            (teamlead_core::Stage::Done, None)
+        ]
+    );
     store
         .rename_card(card.id, "Renamed after the upgrade")
         .unwrap();

@@ -24,6 +24,11 @@ pub static MIGRATIONS: &[Migration] = &[
         name: "undo",
         sql: include_str!("migrations/0002_undo.sql"),
     },
+    Migration {
+        version: 3,
+        name: "board_settings",
+        sql: include_str!("migrations/0003_board_settings.sql"),
+    },
 ];
 
 impl Migration {
