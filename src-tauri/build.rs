@@ -10,6 +10,9 @@ const COMMANDS: &[&str] = &[
     "create_card",
     "rename_card",
     "move_card",
+    "assign_card",
+    "set_wip_limit",
+    "set_estimate",
     "undo",
     "redo",
 ];

@@ -79,6 +79,27 @@ fn workspace_of(store: &core::Store) -> core::Result<ipc::Workspace> {
 }
 
 #[tauri::command]
+pub fn assign_card(state: State<'_, AppState>, req: ipc::AssignCard) -> Reply<ipc::Card> {
+    let member = req.member_id.map(core::MemberId);
+    state.with(|store| Ok(store.assign_card(core::CardId(req.card_id), member)?.into()))
+}
+
+#[tauri::command]
+pub fn set_wip_limit(state: State<'_, AppState>, req: ipc::SetWipLimit) -> Reply<ipc::Column> {
+    let column = core::ColumnId(req.column_id);
+    state.with(|store| Ok(store.set_wip_limit(column, req.limit)?.into()))
+}
+
+#[tauri::command]
+pub fn set_estimate(state: State<'_, AppState>, req: ipc::SetEstimate) -> Reply<ipc::Card> {
+    state.with(|store| {
+        Ok(store
+            .set_estimate(core::CardId(req.card_id), req.estimate)?
+            .into())
+    })
+}
+
+#[tauri::command]
 pub fn undo(state: State<'_, AppState>) -> Reply<ipc::UndoStep> {
     state.with(|store| {
         Ok(ipc::UndoStep {

@@ -97,6 +97,9 @@ pub fn run() -> ExitCode {
             commands::create_card,
             commands::rename_card,
             commands::move_card,
+            commands::assign_card,
+            commands::set_wip_limit,
+            commands::set_estimate,
             commands::undo,
             commands::redo,
         ])

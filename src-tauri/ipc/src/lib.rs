@@ -88,10 +88,45 @@ pub struct Board {
     #[ts(type = "number")]
     pub id: i64,
     pub name: String,
+    pub estimate_unit: EstimateUnit,
     /// Left to right.
     pub columns: Vec<Column>,
     /// In column order, then top to bottom within each column.
     pub cards: Vec<Card>,
+    /// Open work per assignee (null: unassigned); people with no open card are left out.
+    pub loads: Vec<Load>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum EstimateUnit {
+    Points,
+    Hours,
+}
+
+/// What a column stands for in the flow of work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Stage {
+    NotStarted,
+    InProgress,
+    Done,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Load {
+    #[ts(type = "number | null")]
+    pub member_id: Option<i64>,
+    /// Cards not in a done column.
+    pub open_cards: u32,
+    /// The sum of their estimates, in the board's unit.
+    pub estimate: f64,
+    /// How many of them have no estimate.
+    pub unestimated: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -101,6 +136,9 @@ pub struct Column {
     #[ts(type = "number")]
     pub id: i64,
     pub name: String,
+    pub stage: Stage,
+    /// More cards than this is flagged (never refused); null for no limit.
+    pub wip_limit: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -116,6 +154,8 @@ pub struct Card {
     pub title: String,
     #[ts(type = "number | null")]
     pub assignee_id: Option<i64>,
+    /// In the board's unit; null when not estimated.
+    pub estimate: Option<f64>,
     /// Milliseconds since the Unix epoch.
     #[ts(type = "number")]
     pub created_at: i64,
@@ -174,6 +214,37 @@ pub struct MoveCard {
     pub after_id: Option<i64>,
 }
 
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct AssignCard {
+    #[ts(type = "number")]
+    pub card_id: i64,
+    /// null to unassign.
+    #[ts(type = "number | null")]
+    pub member_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct SetWipLimit {
+    #[ts(type = "number")]
+    pub column_id: i64,
+    /// null for no limit.
+    pub limit: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct SetEstimate {
+    #[ts(type = "number")]
+    pub card_id: i64,
+    /// In the board's unit; null to clear.
+    pub estimate: Option<f64>,
+}
+
 /// What an undo or redo did.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -185,11 +256,44 @@ pub struct UndoStep {
 
 impl From<core::BoardView> for Board {
     fn from(view: core::BoardView) -> Self {
+        let loads = view.loads().into_iter().map(Load::from).collect();
         Board {
             id: view.board.id.0,
             name: view.board.name,
+            estimate_unit: view.board.estimate_unit.into(),
             columns: view.columns.into_iter().map(Column::from).collect(),
             cards: view.cards.into_iter().map(Card::from).collect(),
+            loads,
+        }
+    }
+}
+
+impl From<core::EstimateUnit> for EstimateUnit {
+    fn from(unit: core::EstimateUnit) -> Self {
+        match unit {
+            core::EstimateUnit::Points => EstimateUnit::Points,
+            core::EstimateUnit::Hours => EstimateUnit::Hours,
+        }
+    }
+}
+
+impl From<core::Stage> for Stage {
+    fn from(stage: core::Stage) -> Self {
+        match stage {
+            core::Stage::NotStarted => Stage::NotStarted,
+            core::Stage::InProgress => Stage::InProgress,
+            core::Stage::Done => Stage::Done,
+        }
+    }
+}
+
+impl From<core::Load> for Load {
+    fn from(load: core::Load) -> Self {
+        Load {
+            member_id: load.member.map(|m| m.0),
+            open_cards: load.open_cards,
+            estimate: load.estimate.units(),
+            unestimated: load.unestimated,
         }
     }
 }
@@ -208,6 +312,8 @@ impl From<core::Column> for Column {
         Column {
             id: column.id.0,
             name: column.name,
+            stage: column.stage.into(),
+            wip_limit: column.wip_limit,
         }
     }
 }
@@ -220,6 +326,7 @@ impl From<core::Card> for Card {
             rank: card.rank,
             title: card.title,
             assignee_id: card.assignee.map(|m| m.0),
+            estimate: card.estimate.map(|e| e.units()),
             created_at: card.created_at,
             updated_at: card.updated_at,
         }

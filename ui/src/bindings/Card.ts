@@ -6,6 +6,10 @@ export type Card = { id: number, columnId: number,
  */
 rank: string, title: string, assigneeId: number | null, 
 /**
+ * In the board's unit; null when not estimated.
+ */
+estimate: number | null, 
+/**
  * Milliseconds since the Unix epoch.
  */
 createdAt: number, updatedAt: number, };
