@@ -1,11 +1,15 @@
 import type { AppInfo } from '../bindings/AppInfo';
+import type { AssignCard } from '../bindings/AssignCard';
 import type { Board } from '../bindings/Board';
 import type { Card } from '../bindings/Card';
+import type { Column } from '../bindings/Column';
 import type { CreateCard } from '../bindings/CreateCard';
 import type { ErrorCode } from '../bindings/ErrorCode';
 import type { Member } from '../bindings/Member';
 import type { MoveCard } from '../bindings/MoveCard';
 import type { RenameCard } from '../bindings/RenameCard';
+import type { SetEstimate } from '../bindings/SetEstimate';
+import type { SetWipLimit } from '../bindings/SetWipLimit';
 import type { UndoStep } from '../bindings/UndoStep';
 import type { Workspace } from '../bindings/Workspace';
 
@@ -23,6 +27,12 @@ export interface Backend {
   createCard(req: CreateCard): Promise<Card>;
   renameCard(req: RenameCard): Promise<Card>;
   moveCard(req: MoveCard): Promise<Card>;
+  /** Gives the card to a team member, or to nobody with `memberId: null`. */
+  assignCard(req: AssignCard): Promise<Card>;
+  /** 1 to 999 cards; null clears. Going over a limit is flagged, never refused. */
+  setWipLimit(req: SetWipLimit): Promise<Column>;
+  /** In the board's unit, 0 to 10000, kept to two decimals; null clears. */
+  setEstimate(req: SetEstimate): Promise<Card>;
   /** Reverts the newest board action; `label` is null when there was nothing to undo. */
   undo(): Promise<UndoStep>;
   /** Does the newest undone action again; `label` is null when there was nothing to redo. */

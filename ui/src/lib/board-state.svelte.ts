@@ -1,9 +1,12 @@
 import type { Card } from '../bindings/Card';
 import type { Column } from '../bindings/Column';
+import type { EstimateUnit } from '../bindings/EstimateUnit';
+import type { Load } from '../bindings/Load';
 import type { Member } from '../bindings/Member';
 import { toBackendError, type Backend } from './backend';
 import type { Layout } from './dnd';
 import type { Notices } from './notices.svelte';
+import { validateEstimate } from './rules';
 
 export interface ColumnView {
   column: Column;
@@ -19,6 +22,12 @@ export interface CardPosition {
   index: number;
 }
 
+/** What `relocate` changed. */
+export interface Relocation {
+  assigned: boolean;
+  moved: boolean;
+}
+
 function byRank(a: Card, b: Card): number {
   // Ranks are base-62 digits whose ASCII order is their order: no locale rules.
   return a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0;
@@ -31,12 +40,17 @@ function byRank(a: Card, b: Card): number {
 export class BoardState {
   id = $state<number | null>(null);
   name = $state('');
+  estimateUnit = $state<EstimateUnit>('points');
   columns = $state<ColumnView[]>([]);
+  /** Open work per person as the core last computed it (see `refreshLoads`). */
+  loads = $state<Load[]>([]);
   members = $state<Member[]>([]);
   memberById = $derived(new Map(this.members.map((m) => [m.id, m])));
   layout: Layout = $derived(
     this.columns.map((c) => ({ columnId: c.column.id, ids: c.cards.map((card) => card.id) })),
   );
+
+  private loadsRequest = 0;
 
   constructor(
     private readonly backend: Backend,
@@ -47,12 +61,15 @@ export class BoardState {
   async load(boardId: number): Promise<boolean> {
     try {
       const board = await this.backend.loadBoard(boardId);
+      this.loadsRequest++;
       this.id = board.id;
       this.name = board.name;
+      this.estimateUnit = board.estimateUnit;
       this.columns = board.columns.map((column) => ({
         column,
         cards: board.cards.filter((c) => c.columnId === column.id).sort(byRank),
       }));
+      this.loads = board.loads;
       return true;
     } catch (error) {
       this.notices.error(error);
@@ -73,6 +90,30 @@ export class BoardState {
     if (this.id !== null) await this.load(this.id);
   }
 
+  /**
+   * Re-reads the board for its `loads` only, after a write the UI has already applied: the
+   * cards stay as they are, so a move in progress is not disturbed.
+   */
+  async refreshLoads(): Promise<void> {
+    const id = this.id;
+    if (id === null) return;
+    const request = ++this.loadsRequest;
+    try {
+      const board = await this.backend.loadBoard(id);
+      // Only the newest answer counts, and only for the board still open.
+      if (request === this.loadsRequest && this.id === id) this.loads = board.loads;
+    } catch (error) {
+      this.notices.error(error);
+    }
+  }
+
+  /** The open work of one person (null: nobody), zero when the core lists none. */
+  loadOf(memberId: number | null): Load {
+    return (
+      this.loads.find((l) => l.memberId === memberId) ?? { memberId, openCards: 0, estimate: 0, unestimated: 0 }
+    );
+  }
+
   find(cardId: number): CardPosition | null {
     for (const column of this.columns) {
       const index = column.cards.findIndex((c) => c.id === cardId);
@@ -90,7 +131,8 @@ export class BoardState {
   }
 
   restore(snapshot: ColumnView[]): void {
-    this.columns = snapshot;
+    // A copy, so the same snapshot can be restored again (keyboard moves preview from it).
+    this.columns = $state.snapshot(snapshot);
   }
 
   /**
@@ -118,6 +160,7 @@ export class BoardState {
     try {
       const saved = await this.backend.moveCard({ cardId, columnId: at.column.column.id, afterId });
       this.update(saved);
+      void this.refreshLoads();
       return true;
     } catch (error) {
       this.restore(before);
@@ -137,6 +180,7 @@ export class BoardState {
     try {
       const card = await this.backend.createCard({ columnId, title });
       this.columnView(card.columnId)?.cards.push(card);
+      void this.refreshLoads();
       return card;
     } catch (error) {
       this.fail(error);
@@ -161,6 +205,101 @@ export class BoardState {
     }
   }
 
+  /**
+   * Shows a card given to `memberId` and, unless it started there, at the end of `columnId`,
+   * counting from `before`. UI only; false when the card or column is unknown.
+   */
+  preview(cardId: number, memberId: number | null, columnId: number, before: ColumnView[]): boolean {
+    const origin = findIn(before, cardId);
+    if (!origin || !this.columnView(columnId)) return false;
+    this.restore(before);
+    const at = this.find(cardId);
+    if (!at) return false;
+    at.card.assigneeId = memberId;
+    if (origin.columnId !== columnId) this.placeLocally(cardId, columnId, Number.MAX_SAFE_INTEGER);
+    return true;
+  }
+
+  /**
+   * Gives a card to `memberId` (null: nobody) and moves it to the end of `columnId` when it
+   * was in another column (`before` says where it was). The UI changes at once; on failure it
+   * goes back, shows the error and re-reads the board. Null when nothing was saved.
+   */
+  async relocate(
+    cardId: number,
+    memberId: number | null,
+    columnId: number,
+    before: ColumnView[] = this.snapshot(),
+  ): Promise<Relocation | null> {
+    const origin = findIn(before, cardId);
+    if (!origin || !this.preview(cardId, memberId, columnId, before)) return null;
+    const assigned = origin.assigneeId !== memberId;
+    const moved = origin.columnId !== columnId;
+    if (!assigned && !moved) return { assigned, moved };
+    try {
+      if (assigned) this.update(await this.backend.assignCard({ cardId, memberId }));
+      if (moved) {
+        const at = this.find(cardId)!;
+        // The end of the column: after its last card other than this one.
+        const afterId = at.index > 0 ? at.column.cards[at.index - 1].id : null;
+        this.update(await this.backend.moveCard({ cardId, columnId, afterId }));
+      }
+      await this.refreshLoads();
+      return { assigned, moved };
+    } catch (error) {
+      this.restore(before);
+      this.fail(error, true);
+      return null;
+    }
+  }
+
+  /** Gives a card to someone (null: nobody), where it is. */
+  async assign(cardId: number, memberId: number | null): Promise<boolean> {
+    const at = this.find(cardId);
+    if (!at) return false;
+    return (await this.relocate(cardId, memberId, at.column.column.id)) !== null;
+  }
+
+  async setEstimate(cardId: number, estimate: number | null): Promise<boolean> {
+    const card = this.find(cardId)?.card;
+    if (!card) return false;
+    const old = card.estimate;
+    try {
+      // Shown at once, as the core will keep it; a value it will refuse is not shown.
+      card.estimate = validateEstimate(estimate);
+    } catch {
+      // The core gives the reason.
+    }
+    try {
+      this.update(await this.backend.setEstimate({ cardId, estimate }));
+      await this.refreshLoads();
+      return true;
+    } catch (error) {
+      const now = this.find(cardId)?.card;
+      if (now) now.estimate = old;
+      this.fail(error);
+      return false;
+    }
+  }
+
+  async setWipLimit(columnId: number, limit: number | null): Promise<boolean> {
+    const view = this.columnView(columnId);
+    if (!view) return false;
+    const old = view.column.wipLimit;
+    view.column.wipLimit = limit;
+    try {
+      const saved = await this.backend.setWipLimit({ columnId, limit });
+      const now = this.columnView(columnId);
+      if (now) Object.assign(now.column, saved);
+      return true;
+    } catch (error) {
+      const now = this.columnView(columnId);
+      if (now) now.column.wipLimit = old;
+      this.fail(error);
+      return false;
+    }
+  }
+
   /** Takes in a card as the backend returned it, where the UI has already put it. */
   private update(saved: Card): void {
     const card = this.find(saved.id)?.card;
@@ -177,4 +316,12 @@ export class BoardState {
     // A refused title changed nothing; other failures may mean the board moved on without us.
     if (alwaysReload || toBackendError(error).code !== 'invalid_input') void this.reload();
   }
+}
+
+function findIn(columns: ColumnView[], cardId: number): Card | undefined {
+  for (const view of columns) {
+    const card = view.cards.find((c) => c.id === cardId);
+    if (card) return card;
+  }
+  return undefined;
 }

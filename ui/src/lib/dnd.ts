@@ -124,6 +124,81 @@ export function neighbourCard(layout: Layout, cardId: number, key: Direction): n
   return null;
 }
 
+// ---- The "by person" grid: lanes (people) down, cells (columns) across ----
+
+/** Card ids per lane (person, or null for nobody) and per column, top to bottom. */
+export type Grid = { memberId: number | null; cells: { columnId: number; ids: number[] }[] }[];
+
+/** A cell of the grid, by lane and column index. */
+export interface Cell {
+  lane: number;
+  column: number;
+}
+
+/** The lane under `y`: the one whose vertical extent contains it, else the nearest. -1 when none. */
+export function laneIndexAt(y: number, lanes: readonly VSpan[]): number {
+  return columnIndexAt(
+    y,
+    lanes.map((l) => ({ left: l.top, right: l.bottom })),
+  );
+}
+
+export function locateInGrid(grid: Grid, cardId: number): (Cell & { index: number }) | null {
+  for (let lane = 0; lane < grid.length; lane++) {
+    for (let column = 0; column < grid[lane].cells.length; column++) {
+      const index = grid[lane].cells[column].ids.indexOf(cardId);
+      if (index !== -1) return { lane, column, index };
+    }
+  }
+  return null;
+}
+
+/**
+ * Where one arrow key takes a picked-up card in the grid, or null at an edge: up and down to
+ * the previous or next lane (another person), left and right to the neighbouring column.
+ */
+export function gridStep(grid: Grid, from: Cell, key: Direction): Cell | null {
+  const lane = from.lane + (key === 'ArrowUp' ? -1 : key === 'ArrowDown' ? 1 : 0);
+  const column = from.column + (key === 'ArrowLeft' ? -1 : key === 'ArrowRight' ? 1 : 0);
+  if (lane < 0 || lane >= grid.length) return null;
+  if (column < 0 || column >= grid[lane].cells.length) return null;
+  return { lane, column };
+}
+
+/**
+ * The card an arrow key moves focus to in the grid, or null at an edge. Up and down go through
+ * the cell, then on to the nearest lane with cards: its cell in the same column, or the
+ * nearest non-empty one. Left and right go to the nearest non-empty cell of the same lane.
+ */
+export function gridNeighbour(grid: Grid, cardId: number, key: Direction): number | null {
+  const at = locateInGrid(grid, cardId);
+  if (!at) return null;
+  const cells = grid[at.lane].cells;
+  const ids = cells[at.column].ids;
+  if (key === 'ArrowLeft' || key === 'ArrowRight') {
+    const step = key === 'ArrowLeft' ? -1 : 1;
+    for (let c = at.column + step; c >= 0 && c < cells.length; c += step) {
+      const other = cells[c].ids;
+      if (other.length > 0) return other[Math.min(at.index, other.length - 1)];
+    }
+    return null;
+  }
+  const up = key === 'ArrowUp';
+  if (up && at.index > 0) return ids[at.index - 1];
+  if (!up && at.index < ids.length - 1) return ids[at.index + 1];
+  for (let l = at.lane + (up ? -1 : 1); l >= 0 && l < grid.length; l += up ? -1 : 1) {
+    const row = grid[l].cells;
+    // The same column first, then outwards.
+    for (let d = 0; d < row.length; d++) {
+      for (const c of d === 0 ? [at.column] : [at.column - d, at.column + d]) {
+        const other = row[c]?.ids;
+        if (other && other.length > 0) return up ? other[other.length - 1] : other[0];
+      }
+    }
+  }
+  return null;
+}
+
 /**
  * Scroll speed (px per frame) for a pointer at `pos` inside the span [start, end]: negative
  * near the start, positive near the end, faster closer to the edge, zero elsewhere.

@@ -1,25 +1,44 @@
 import type { AppInfo } from '../bindings/AppInfo';
+import type { AssignCard } from '../bindings/AssignCard';
 import type { Board } from '../bindings/Board';
 import type { Card } from '../bindings/Card';
 import type { Column } from '../bindings/Column';
 import type { CreateCard } from '../bindings/CreateCard';
+import type { EstimateUnit } from '../bindings/EstimateUnit';
+import type { Load } from '../bindings/Load';
 import type { Member } from '../bindings/Member';
 import type { MoveCard } from '../bindings/MoveCard';
 import type { RenameCard } from '../bindings/RenameCard';
+import type { SetEstimate } from '../bindings/SetEstimate';
+import type { SetWipLimit } from '../bindings/SetWipLimit';
 import type { Skill } from '../bindings/Skill';
+import type { Stage } from '../bindings/Stage';
 import type { UndoStep } from '../bindings/UndoStep';
 import type { Workspace } from '../bindings/Workspace';
 import { BackendError, type Backend } from './backend';
+import { guessStage, validateEstimate, validateWipLimit } from './rules';
 
 export interface FakeCardInit {
   title: string;
   /** A member id: members get ids 1, 2, 3… in the order they are given. */
   assigneeId?: number | null;
+  /** In the board's unit; not estimated when left out. */
+  estimate?: number | null;
+}
+
+export interface FakeColumnInit {
+  name: string;
+  /** Guessed from the name when left out, as the core does. */
+  stage?: Stage;
+  wipLimit?: number | null;
+  cards?: (string | FakeCardInit)[];
 }
 
 export interface FakeBoardInit {
   name: string;
-  columns: { name: string; cards?: (string | FakeCardInit)[] }[];
+  /** Points when left out. */
+  estimateUnit?: EstimateUnit;
+  columns: FakeColumnInit[];
 }
 
 export interface FakeMemberInit {
@@ -39,6 +58,7 @@ export interface FakeInit {
 interface StoredBoard {
   id: number;
   name: string;
+  estimateUnit: EstimateUnit;
   columns: Column[];
 }
 
@@ -78,9 +98,29 @@ function rankAt(index: number): string {
 }
 
 /**
- * An in-memory Backend that keeps the core's rules: used by the tests and by `vite dev`
- * in a plain browser.
+ * Open work per assignee, as the core's `BoardView::loads`: cards outside done columns, by
+ * member id with the unassigned last; people without open cards are left out.
  */
+export function loadsOf(columns: readonly Column[], cards: readonly Card[]): Load[] {
+  const done = new Set(columns.filter((c) => c.stage === 'done').map((c) => c.id));
+  // Summed in hundredths, as the core does, so 0.1 + 0.2 stays 0.3.
+  const byMember = new Map<number | null, Load & { centi: number }>();
+  for (const card of cards) {
+    if (done.has(card.columnId)) continue;
+    let load = byMember.get(card.assigneeId);
+    if (!load) {
+      load = { memberId: card.assigneeId, openCards: 0, estimate: 0, unestimated: 0, centi: 0 };
+      byMember.set(card.assigneeId, load);
+    }
+    load.openCards += 1;
+    if (card.estimate === null) load.unestimated += 1;
+    else load.centi += Math.round(card.estimate * 100);
+  }
+  return [...byMember.values()]
+    .sort((a, b) => (a.memberId ?? Infinity) - (b.memberId ?? Infinity))
+    .map(({ centi, ...load }) => ({ ...load, estimate: centi / 100 }));
+}
+
 interface Snapshot {
   boards: StoredBoard[];
   cards: [number, Card][];
@@ -88,6 +128,10 @@ interface Snapshot {
   nextId: { board: number; column: number; card: number };
 }
 
+/**
+ * An in-memory Backend that keeps the core's rules: used by the tests and by `vite dev`
+ * in a plain browser.
+ */
 export class FakeBackend implements Backend {
   private boards: StoredBoard[] = [];
   private members: Member[] = [];
@@ -129,7 +173,7 @@ export class FakeBackend implements Backend {
 
   async seedDemo(): Promise<Workspace> {
     this.ensureEmpty();
-    this.members = DEMO_PEOPLE.map((m, i) => ({ id: i + 1, ...m, skills: m.skills ?? [] }));
+    this.members = DEMO_PEOPLE.map((m, i) => ({ id: i + 1, ...m, skills: structuredClone(m.skills ?? []) }));
     this.addBoard(DEMO_BOARD);
     return this.workspaceNow();
   }
@@ -197,6 +241,36 @@ export class FakeBackend implements Backend {
     return { ...card };
   }
 
+  async assignCard(req: AssignCard): Promise<Card> {
+    // The core looks for the person first, then the card.
+    if (req.memberId !== null && !this.members.some((m) => m.id === req.memberId)) {
+      throw notFound('team member', req.memberId);
+    }
+    const card = this.card(req.cardId);
+    this.recordStep(req.memberId === null ? 'Unassign card' : 'Assign card');
+    card.assigneeId = req.memberId;
+    card.updatedAt = this.now();
+    return { ...card };
+  }
+
+  async setWipLimit(req: SetWipLimit): Promise<Column> {
+    const limit = validateWipLimit(req.limit);
+    const column = this.boards.flatMap((b) => b.columns).find((c) => c.id === req.columnId);
+    if (!column) throw notFound('column', req.columnId);
+    this.recordStep(limit === null ? 'Clear WIP limit' : 'Set WIP limit');
+    column.wipLimit = limit;
+    return { ...column };
+  }
+
+  async setEstimate(req: SetEstimate): Promise<Card> {
+    const estimate = validateEstimate(req.estimate);
+    const card = this.card(req.cardId);
+    this.recordStep(estimate === null ? 'Clear estimate' : 'Set estimate');
+    card.estimate = estimate;
+    card.updatedAt = this.now();
+    return { ...card };
+  }
+
   // ---- Inspection, for tests ----
 
   /** The board as the core would return it, synchronously. */
@@ -209,7 +283,8 @@ export class FakeBackend implements Backend {
       inColumn.sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0));
       cards.push(...inColumn.map((c) => ({ ...c })));
     }
-    return { id: board.id, name: board.name, columns: board.columns.map((c) => ({ ...c })), cards };
+    const columns = board.columns.map((c) => ({ ...c }));
+    return { id: board.id, name: board.name, estimateUnit: board.estimateUnit, columns, cards, loads: loadsOf(columns, cards) };
   }
 
   /** Card titles per column name, top to bottom. */
@@ -289,15 +364,26 @@ export class FakeBackend implements Backend {
   }
 
   private addBoard(init: FakeBoardInit): void {
-    const board: StoredBoard = { id: this.nextId.board++, name: init.name, columns: [] };
+    const board: StoredBoard = {
+      id: this.nextId.board++,
+      name: init.name,
+      estimateUnit: init.estimateUnit ?? 'points',
+      columns: [],
+    };
     this.boards.push(board);
     for (const col of init.columns) {
-      const column = { id: this.nextId.column++, name: col.name };
+      const column: Column = {
+        id: this.nextId.column++,
+        name: col.name,
+        stage: col.stage ?? guessStage(col.name),
+        wipLimit: validateWipLimit(col.wipLimit ?? null),
+      };
       board.columns.push(column);
       this.order.set(column.id, []);
       for (const item of col.cards ?? []) {
         const spec = typeof item === 'string' ? { title: item } : item;
-        this.insertCard(column.id, validateTitle(spec.title), spec.assigneeId ?? null);
+        const card = this.insertCard(column.id, validateTitle(spec.title), spec.assigneeId ?? null);
+        card.estimate = validateEstimate(spec.estimate ?? null);
       }
     }
   }
@@ -311,6 +397,7 @@ export class FakeBackend implements Backend {
       rank: rankAt(ids.length),
       title,
       assigneeId,
+      estimate: null,
       createdAt: now,
       updatedAt: now,
     };
@@ -330,63 +417,86 @@ export class FakeBackend implements Backend {
       this.cards.get(id)!.rank = rankAt(i);
     });
   }
+
+  private card(cardId: number): Card {
+    const card = this.cards.get(cardId);
+    if (!card) throw notFound('card', cardId);
+    return card;
+  }
 }
 
+// The core's demo team and board (src-tauri/core/src/demo.rs), card for card.
 const DEMO_PEOPLE: FakeMemberInit[] = [
-  { name: 'Ana Souza', role: 'Senior backend engineer', skills: [{ name: 'Rust', level: 5 }, { name: 'SQL', level: 4 }] },
-  { name: 'Bea Lindqvist', role: 'Backend engineer', skills: [{ name: 'Rust', level: 4 }, { name: 'Kubernetes', level: 3 }] },
-  { name: 'Chidi Okafor', role: 'Frontend engineer', skills: [{ name: 'TypeScript', level: 5 }, { name: 'Svelte', level: 4 }] },
-  { name: 'Dana Kowalski', role: 'Site reliability engineer', skills: [{ name: 'Kubernetes', level: 5 }] },
-  { name: 'Eitan Levi', role: 'Junior engineer', skills: [{ name: 'TypeScript', level: 2 }] },
-  { name: 'Fatima Haddad', role: 'QA engineer', skills: [{ name: 'Testing', level: 5 }] },
+  { name: 'Ana Souza', role: 'Senior backend engineer', skills: skills(['Rust', 5], ['SQL', 4], ['Observability', 3]) },
+  { name: 'Bea Lindqvist', role: 'Backend engineer', skills: skills(['Rust', 4], ['Kubernetes', 3], ['SQL', 2]) },
+  { name: 'Chidi Okafor', role: 'Frontend engineer', skills: skills(['TypeScript', 5], ['Svelte', 4], ['Accessibility', 3]) },
+  { name: 'Dana Kowalski', role: 'Site reliability engineer', skills: skills(['Kubernetes', 5], ['Observability', 4], ['Rust', 2]) },
+  { name: 'Eitan Levi', role: 'Junior engineer', skills: skills(['TypeScript', 2], ['Rust', 1], ['SQL', 2]) },
+  { name: 'Fatima Haddad', role: 'QA engineer', skills: skills(['Testing', 5], ['TypeScript', 3], ['Accessibility', 4]) },
 ];
+
+function skills(...pairs: [string, number][]): Skill[] {
+  return pairs.map(([name, level]) => ({ name, level }));
+}
 
 const [ANA, BEA, CHIDI, DANA, EITAN, FATIMA] = [1, 2, 3, 4, 5, 6];
 
+const DEMO_COLUMNS = ['Backlog', 'To do', 'In progress', 'Review', 'Done'];
+/** "In progress" starts over this limit (6 cards), so the flag shows from the start. */
+export const DEMO_IN_PROGRESS_LIMIT = 5;
+const DEMO_POINTS = [3, 1, 5, 2, 8, 3, 2, 5, 1, 3, 13];
+
+/** (column index, title, assignee) */
+const DEMO_CARDS: [number, string, number | null][] = [
+  [0, 'Evaluate moving metrics storage to Parquet', null],
+  [0, 'Spike: streaming import for large customer files', null],
+  [0, 'Write runbook for database failover', DANA],
+  [0, 'Dark mode for the settings pages', null],
+  [0, 'Reduce flaky end-to-end tests below 1%', FATIMA],
+  [0, 'Upgrade TLS library and rotate certificates', null],
+  [0, 'Document the public API rate limits', null],
+  [1, 'Add retry with backoff to the webhook sender', BEA],
+  [1, 'Keyboard navigation for the data table', CHIDI],
+  [1, 'Alert when the job queue is older than 10 minutes', DANA],
+  [1, 'Migrate user preferences to the new schema', ANA],
+  [1, 'Pair on first Rust ticket: CSV export endpoint', EITAN],
+  [1, 'Test plan for the billing release', FATIMA],
+  [2, 'Rate limiter for the search API', ANA],
+  [2, 'Helm chart for the ingestion worker', DANA],
+  [2, 'Empty states for the reports page', CHIDI],
+  [2, 'Fix N+1 queries on the team dashboard', BEA],
+  [2, 'Regression suite for invoice PDFs', FATIMA],
+  [2, 'Form validation messages are read by screen readers', EITAN],
+  [3, 'Structured logging for the auth service', ANA],
+  [3, 'Pagination for the audit log', BEA],
+  [3, 'Chart tooltips show units', CHIDI],
+  [4, 'Upgrade the CI runners to the new image', DANA],
+  [4, 'Cache warm-up after deploys', ANA],
+  [4, 'Onboarding checklist for new joiners', FATIMA],
+  [4, 'Sort order persists on the projects list', CHIDI],
+  [4, 'Remove the legacy feature flags', BEA],
+  [4, 'Timeouts on outbound HTTP calls', ANA],
+  [4, 'Contrast fixes in the navigation bar', EITAN],
+  [4, 'Nightly backup verification job', DANA],
+];
+
 const DEMO_BOARD: FakeBoardInit = {
   name: 'Platform team',
-  columns: [
-    {
-      name: 'Backlog',
-      cards: [
-        'Evaluate moving metrics storage to Parquet',
-        'Spike: streaming import for large customer files',
-        { title: 'Write runbook for database failover', assigneeId: DANA },
-        'Dark mode for the settings pages',
-        { title: 'Reduce flaky end-to-end tests below 1%', assigneeId: FATIMA },
-      ],
-    },
-    {
-      name: 'To do',
-      cards: [
-        { title: 'Add retry with backoff to the webhook sender', assigneeId: BEA },
-        { title: 'Keyboard navigation for the data table', assigneeId: CHIDI },
-        { title: 'Migrate user preferences to the new schema', assigneeId: ANA },
-        { title: 'Pair on first Rust ticket: CSV export endpoint', assigneeId: EITAN },
-      ],
-    },
-    {
-      name: 'In progress',
-      cards: [
-        { title: 'Rate limiter for the search API', assigneeId: ANA },
-        { title: 'Helm chart for the ingestion worker', assigneeId: DANA },
-        { title: 'Empty states for the reports page', assigneeId: CHIDI },
-      ],
-    },
-    {
-      name: 'Review',
-      cards: [
-        { title: 'Structured logging for the auth service', assigneeId: ANA },
-        { title: 'Chart tooltips show units', assigneeId: CHIDI },
-      ],
-    },
-    {
-      name: 'Done',
-      cards: [
-        { title: 'Upgrade the CI runners to the new image', assigneeId: DANA },
-        { title: 'Onboarding checklist for new joiners', assigneeId: FATIMA },
-        { title: 'Remove the legacy feature flags', assigneeId: BEA },
-      ],
-    },
-  ],
+  estimateUnit: 'points',
+  columns: DEMO_COLUMNS.map((name, column) => ({
+    name,
+    wipLimit: name === 'In progress' ? DEMO_IN_PROGRESS_LIMIT : null,
+    cards: DEMO_CARDS.flatMap(([c, title, assigneeId], index) =>
+      c === column
+        ? [
+            {
+              title,
+              assigneeId,
+              // Most cards estimated in story points; a few left open, as on a real board.
+              estimate: index % 7 !== 3 ? DEMO_POINTS[index % DEMO_POINTS.length] : null,
+            },
+          ]
+        : [],
+    ),
+  })),
 };

@@ -1,11 +1,15 @@
 import { invoke } from '@tauri-apps/api/core';
 import type { AppInfo } from '../bindings/AppInfo';
+import type { AssignCard } from '../bindings/AssignCard';
 import type { Board } from '../bindings/Board';
 import type { Card } from '../bindings/Card';
+import type { Column } from '../bindings/Column';
 import type { CreateCard } from '../bindings/CreateCard';
 import type { Member } from '../bindings/Member';
 import type { MoveCard } from '../bindings/MoveCard';
 import type { RenameCard } from '../bindings/RenameCard';
+import type { SetEstimate } from '../bindings/SetEstimate';
+import type { SetWipLimit } from '../bindings/SetWipLimit';
 import type { UndoStep } from '../bindings/UndoStep';
 import type { Workspace } from '../bindings/Workspace';
 import { toBackendError, type Backend } from './backend';
@@ -47,6 +51,15 @@ export class TauriBackend implements Backend {
   }
   moveCard(req: MoveCard): Promise<Card> {
     return call('move_card', { req });
+  }
+  assignCard(req: AssignCard): Promise<Card> {
+    return call('assign_card', { req });
+  }
+  setWipLimit(req: SetWipLimit): Promise<Column> {
+    return call('set_wip_limit', { req });
+  }
+  setEstimate(req: SetEstimate): Promise<Card> {
+    return call('set_estimate', { req });
   }
   undo(): Promise<UndoStep> {
     return call('undo');

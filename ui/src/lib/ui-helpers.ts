@@ -1,3 +1,6 @@
+import type { EstimateUnit } from '../bindings/EstimateUnit';
+import type { Load } from '../bindings/Load';
+
 /** Whether a key event comes from a place where the user types text. */
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -22,4 +25,25 @@ export const AVATAR_TONES = 6;
 /** A stable colour class per person, so the same person always looks the same. */
 export function avatarTone(memberId: number): string {
   return `tone-${Math.abs(memberId) % AVATAR_TONES}`;
+}
+
+/** An estimate as a card shows it: "3 pts", "1 pt", "2.5 pts", "4 h". */
+export function formatEstimate(value: number, unit: EstimateUnit): string {
+  const n = Math.round(value * 100) / 100 + 0;
+  if (unit === 'hours') return `${n} h`;
+  return `${n} ${n === 1 ? 'pt' : 'pts'}`;
+}
+
+/** The same, spelled out for screen readers: "3 points", "4 hours". */
+export function spellEstimate(value: number, unit: EstimateUnit): string {
+  const n = Math.round(value * 100) / 100 + 0;
+  const word = unit === 'hours' ? 'hour' : 'point';
+  return `${n} ${n === 1 ? word : `${word}s`}`;
+}
+
+/** A person's open work: "4 open · 11 pts · 1 unestimated". */
+export function formatLoad(load: Load, unit: EstimateUnit): string {
+  const parts = [`${load.openCards} open`, formatEstimate(load.estimate, unit)];
+  if (load.unestimated > 0) parts.push(`${load.unestimated} unestimated`);
+  return parts.join(' · ');
 }

@@ -4,11 +4,16 @@ import {
   columnIndexAt,
   dropIndexAt,
   edgeScrollSpeed,
+  gridNeighbour,
+  gridStep,
   keyboardStep,
+  laneIndexAt,
+  locateInGrid,
   movedBeyond,
   neighbourCard,
   trackPointer,
   type Direction,
+  type Grid,
   type Layout,
 } from '../lib/dnd';
 
@@ -133,6 +138,82 @@ describe('neighbourCard', () => {
     [42, 'ArrowRight', null],
   ])('from %d %s → %j', (id, key, expected) => {
     expect(neighbourCard(LAYOUT, id, key)).toBe(expected);
+  });
+});
+
+// Lanes: Ana (1), Bea (2), nobody; columns 10, 20, 30.
+const GRID: Grid = [
+  { memberId: 1, cells: [{ columnId: 10, ids: [1, 2] }, { columnId: 20, ids: [] }, { columnId: 30, ids: [3] }] },
+  { memberId: 2, cells: [{ columnId: 10, ids: [] }, { columnId: 20, ids: [4] }, { columnId: 30, ids: [] }] },
+  { memberId: null, cells: [{ columnId: 10, ids: [5] }, { columnId: 20, ids: [] }, { columnId: 30, ids: [6, 7] }] },
+];
+
+describe('laneIndexAt', () => {
+  const LANES = [
+    { top: 0, bottom: 100 },
+    { top: 110, bottom: 210 },
+  ];
+  it.each([
+    [50, 0],
+    [104, 0],
+    [107, 1],
+    [-50, 0],
+    [900, 1],
+  ])('y=%d → lane %d', (y, expected) => {
+    expect(laneIndexAt(y, LANES)).toBe(expected);
+  });
+
+  it('is -1 without lanes', () => {
+    expect(laneIndexAt(5, [])).toBe(-1);
+  });
+});
+
+describe('locateInGrid', () => {
+  it.each([
+    [2, { lane: 0, column: 0, index: 1 }],
+    [4, { lane: 1, column: 1, index: 0 }],
+    [7, { lane: 2, column: 2, index: 1 }],
+    [99, null],
+  ])('card %d → %j', (id, expected) => {
+    expect(locateInGrid(GRID, id)).toEqual(expected);
+  });
+});
+
+describe('gridStep', () => {
+  it.each<[{ lane: number; column: number }, Direction, { lane: number; column: number } | null]>([
+    [{ lane: 0, column: 0 }, 'ArrowDown', { lane: 1, column: 0 }],
+    [{ lane: 1, column: 0 }, 'ArrowDown', { lane: 2, column: 0 }],
+    [{ lane: 2, column: 0 }, 'ArrowDown', null],
+    [{ lane: 0, column: 0 }, 'ArrowUp', null],
+    [{ lane: 2, column: 1 }, 'ArrowUp', { lane: 1, column: 1 }],
+    [{ lane: 0, column: 0 }, 'ArrowRight', { lane: 0, column: 1 }], // empty cells are stops too
+    [{ lane: 0, column: 2 }, 'ArrowRight', null],
+    [{ lane: 0, column: 0 }, 'ArrowLeft', null],
+    [{ lane: 1, column: 2 }, 'ArrowLeft', { lane: 1, column: 1 }],
+  ])('%j %s → %j', (from, key, expected) => {
+    expect(gridStep(GRID, from, key)).toEqual(expected);
+  });
+});
+
+describe('gridNeighbour', () => {
+  it.each<[number, Direction, number | null]>([
+    [1, 'ArrowDown', 2],
+    [2, 'ArrowDown', 4], // Bea's To do is empty: her nearest card
+    [4, 'ArrowDown', 5], // nobody's In progress is empty: To do comes first (left before right)
+    [5, 'ArrowDown', null],
+    [5, 'ArrowUp', 4],
+    [4, 'ArrowUp', 2], // the last card of Ana's To do, nearest column to the left
+    [2, 'ArrowUp', 1],
+    [1, 'ArrowUp', null],
+    [1, 'ArrowRight', 3], // skips the empty cell
+    [2, 'ArrowRight', 3],
+    [3, 'ArrowLeft', 1],
+    [3, 'ArrowRight', null],
+    [5, 'ArrowRight', 6],
+    [4, 'ArrowLeft', null],
+    [99, 'ArrowDown', null],
+  ])('from %d %s → %j', (id, key, expected) => {
+    expect(gridNeighbour(GRID, id, key)).toBe(expected);
   });
 });
 

@@ -24,6 +24,36 @@ export function smallTeam(): FakeInit {
   };
 }
 
+/** Two people; estimates on some cards; "In progress" limited to 1 card; a done column. */
+export function estimatedTeam(): FakeInit {
+  return {
+    members: [
+      { name: 'Ana Souza', role: 'Backend engineer' },
+      { name: 'Chidi Okafor', role: 'Frontend engineer' },
+    ],
+    boards: [
+      {
+        name: 'Core team',
+        columns: [
+          {
+            name: 'To do',
+            cards: [{ title: 'Write spec', assigneeId: 1, estimate: 3 }, { title: 'Fix login', estimate: 2 }, 'Plan sprint'],
+          },
+          {
+            name: 'In progress',
+            wipLimit: 1,
+            cards: [
+              { title: 'Build API', assigneeId: 1, estimate: 5 },
+              { title: 'Review PR', assigneeId: 2 },
+            ],
+          },
+          { name: 'Done', cards: [{ title: 'Ship v1', assigneeId: 1, estimate: 8 }] },
+        ],
+      },
+    ],
+  };
+}
+
 export async function renderApp(backend: Backend = new FakeBackend(smallTeam())) {
   const user = userEvent.setup();
   const result = render(App, { props: { backend } });

@@ -25,6 +25,12 @@ describe('TauriBackend', () => {
     await backend.createCard({ columnId: 2, title: 'New' });
     await backend.renameCard({ cardId: 5, title: 'Renamed' });
     await backend.moveCard({ cardId: 5, columnId: 2, afterId: null });
+    await backend.assignCard({ cardId: 5, memberId: 3 });
+    await backend.assignCard({ cardId: 5, memberId: null });
+    await backend.setWipLimit({ columnId: 2, limit: 4 });
+    await backend.setWipLimit({ columnId: 2, limit: null });
+    await backend.setEstimate({ cardId: 5, estimate: 2.5 });
+    await backend.setEstimate({ cardId: 5, estimate: null });
     expect(invoke.mock.calls).toEqual([
       ['app_info'],
       ['workspace'],
@@ -35,6 +41,12 @@ describe('TauriBackend', () => {
       ['create_card', { req: { columnId: 2, title: 'New' } }],
       ['rename_card', { req: { cardId: 5, title: 'Renamed' } }],
       ['move_card', { req: { cardId: 5, columnId: 2, afterId: null } }],
+      ['assign_card', { req: { cardId: 5, memberId: 3 } }],
+      ['assign_card', { req: { cardId: 5, memberId: null } }],
+      ['set_wip_limit', { req: { columnId: 2, limit: 4 } }],
+      ['set_wip_limit', { req: { columnId: 2, limit: null } }],
+      ['set_estimate', { req: { cardId: 5, estimate: 2.5 } }],
+      ['set_estimate', { req: { cardId: 5, estimate: null } }],
     ]);
   });
 
