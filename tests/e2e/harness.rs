@@ -255,6 +255,16 @@ impl App {
             .unwrap_or_else(|e| panic!("no element {css}: {e}"))
     }
 
+    /// The element an XPath names, for finding things by their text.
+    pub async fn find_xpath(&self, xpath: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::XPath(xpath))
+            .await
+            .unwrap_or_else(|e| panic!("no element {xpath}: {e}"))
+    }
+
     /// Runs `script` in the page and returns its value.
     pub async fn js(&self, script: &str, args: Vec<Value>) -> Value {
         self.client

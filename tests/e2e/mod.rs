@@ -1,3 +1,4 @@
 mod board;
 mod harness;
+mod people;
 mod start;
