@@ -11,6 +11,7 @@ const COMMANDS: &[&str] = &[
     "rename_card",
     "move_card",
     "assign_card",
+    "place_card",
     "set_wip_limit",
     "set_estimate",
     "undo",

@@ -85,6 +85,12 @@ pub fn assign_card(state: State<'_, AppState>, req: ipc::AssignCard) -> Reply<ip
 }
 
 #[tauri::command]
+pub fn place_card(state: State<'_, AppState>, req: ipc::PlaceCard) -> Reply<ipc::Card> {
+    let (card, to, member) = req.placement();
+    state.with(|store| Ok(store.place_card(card, to, member)?.into()))
+}
+
+#[tauri::command]
 pub fn set_wip_limit(state: State<'_, AppState>, req: ipc::SetWipLimit) -> Reply<ipc::Column> {
     let column = core::ColumnId(req.column_id);
     state.with(|store| Ok(store.set_wip_limit(column, req.limit)?.into()))

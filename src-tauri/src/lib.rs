@@ -98,6 +98,7 @@ pub fn run() -> ExitCode {
             commands::rename_card,
             commands::move_card,
             commands::assign_card,
+            commands::place_card,
             commands::set_wip_limit,
             commands::set_estimate,
             commands::undo,

@@ -151,84 +151,8 @@ impl Store {
 
     /// Moves a card to `to`. Writes the card's row, one history row and one undo step.
     pub fn move_card(&mut self, id: CardId, to: Placement) -> Result<Card> {
-        if to.after == Some(id) {
-            return Err(Error::invalid(
-                "after",
-                "A card cannot be placed after itself.",
-            ));
-        }
-        self.act("Move card", |tx| {
-            // One read checks the card, both columns and the `after` card, and finds the rank
-            // that will follow the card in its new place. Scalar subqueries rather than joins,
-            // and `+?2`, keep SQLite from re-preparing the statement for each new set of values
-            // (the statement-reuse test pins this).
-            let found = tx
-                .prepare_cached(
-                    "SELECT c.column_id,
-                            (SELECT board_id FROM columns WHERE id = c.column_id),
-                            (SELECT board_id FROM columns WHERE id = ?2),
-                            (SELECT column_id FROM cards WHERE id = ?3),
-                            (SELECT rank FROM cards WHERE id = ?3),
-                            (SELECT n.rank FROM cards n
-                             WHERE n.column_id = +?2
-                               AND n.rank > coalesce((SELECT rank FROM cards WHERE id = ?3), '')
-                               AND n.id <> ?1
-                             ORDER BY n.rank LIMIT 1),
-                            c.title, c.assignee_id, c.estimate_centi, c.created_at
-                     FROM cards c
-                     WHERE c.id = ?1",
-                )?
-                .query_row(params![id, to.column, to.after], |row| {
-                    Ok((
-                        row.get::<_, ColumnId>(0)?,
-                        row.get::<_, BoardId>(1)?,
-                        row.get::<_, Option<BoardId>>(2)?,
-                        row.get::<_, Option<ColumnId>>(3)?,
-                        row.get::<_, Option<String>>(4)?,
-                        row.get::<_, Option<String>>(5)?,
-                        (row.get(6)?, row.get(7)?, row.get(8)?, row.get(9)?),
-                    ))
-                })
-                .optional()?;
-            let (from, from_board, to_board, after_column, after_rank, upper, rest) =
-                found.ok_or(Error::not_found(Entity::Card, id.0))?;
-            let (title, assignee, estimate, created_at) = rest;
-            let to_board = to_board.ok_or(Error::not_found(Entity::Column, to.column.0))?;
-            if from_board != to_board {
-                return Err(Error::invalid(
-                    "column",
-                    "A card can only move to a column of its own board.",
-                ));
-            }
-            if let Some(after) = to.after {
-                match after_column {
-                    None => return Err(Error::not_found(Entity::Card, after.0)),
-                    Some(column) if column != to.column => {
-                        return Err(Error::invalid(
-                            "after",
-                            "The card to place after is in another column.",
-                        ))
-                    }
-                    Some(_) => {}
-                }
-            }
-            let rank = rank::between(after_rank.as_deref(), upper.as_deref());
-            tx.prepare_cached(
-                "UPDATE cards SET column_id = ?2, rank = ?3, updated_at = ?4 WHERE id = ?1",
-            )?
-            .execute(params![id, to.column, rank, tx.now])?;
-            record(tx, id, EventKind::Moved, Some(from), Some(to.column), None)?;
-            Ok(Card {
-                id,
-                column_id: to.column,
-                rank,
-                title,
-                assignee,
-                estimate,
-                created_at,
-                updated_at: tx.now,
-            })
-        })
+        check_placement(id, to)?;
+        self.act("Move card", |tx| move_in(tx, id, to))
     }
 
     pub fn assign_card(&mut self, id: CardId, member: Option<MemberId>) -> Result<Card> {
@@ -237,24 +161,23 @@ impl Store {
         } else {
             "Unassign card"
         };
-        self.act(label, |tx| {
-            if let Some(member) = member {
-                let exists: bool = tx
-                    .prepare_cached("SELECT EXISTS (SELECT 1 FROM members WHERE id = ?1)")?
-                    .query_row([member], |row| row.get(0))?;
-                if !exists {
-                    return Err(Error::not_found(Entity::Member, member.0));
-                }
-            }
-            let changed = tx
-                .prepare_cached("UPDATE cards SET assignee_id = ?2, updated_at = ?3 WHERE id = ?1")?
-                .execute(params![id, member, tx.now])?;
-            if changed == 0 {
-                return Err(Error::not_found(Entity::Card, id.0));
-            }
-            record(tx, id, EventKind::Assigned, None, None, member)
-        })?;
+        self.act(label, |tx| assign_in(tx, id, member))?;
         self.card(id)
+    }
+
+    /// Moves a card and gives it to `member` (or nobody) as one action, undone in one step:
+    /// a drop into another person's lane and column.
+    pub fn place_card(
+        &mut self,
+        id: CardId,
+        to: Placement,
+        member: Option<MemberId>,
+    ) -> Result<Card> {
+        check_placement(id, to)?;
+        self.act("Move and assign card", |tx| {
+            assign_in(tx, id, member)?;
+            move_in(tx, id, to)
+        })
     }
 
     /// Sets or clears a column's WIP limit (1 to 999 cards).
@@ -343,6 +266,107 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         Ok(events)
     }
+}
+
+fn check_placement(id: CardId, to: Placement) -> Result<()> {
+    if to.after == Some(id) {
+        return Err(Error::invalid(
+            "after",
+            "A card cannot be placed after itself.",
+        ));
+    }
+    Ok(())
+}
+
+/// The move itself, inside a transaction.
+fn move_in(tx: &Tx<'_>, id: CardId, to: Placement) -> Result<Card> {
+    // One read checks the card, both columns and the `after` card, and finds the rank
+    // that will follow the card in its new place. Scalar subqueries rather than joins,
+    // and `+?2`, keep SQLite from re-preparing the statement for each new set of values
+    // (the statement-reuse test pins this).
+    let found = tx
+        .prepare_cached(
+            "SELECT c.column_id,
+                        (SELECT board_id FROM columns WHERE id = c.column_id),
+                        (SELECT board_id FROM columns WHERE id = ?2),
+                        (SELECT column_id FROM cards WHERE id = ?3),
+                        (SELECT rank FROM cards WHERE id = ?3),
+                        (SELECT n.rank FROM cards n
+                         WHERE n.column_id = +?2
+                           AND n.rank > coalesce((SELECT rank FROM cards WHERE id = ?3), '')
+                           AND n.id <> ?1
+                         ORDER BY n.rank LIMIT 1),
+                        c.title, c.assignee_id, c.estimate_centi, c.created_at
+                 FROM cards c
+                 WHERE c.id = ?1",
+        )?
+        .query_row(params![id, to.column, to.after], |row| {
+            Ok((
+                row.get::<_, ColumnId>(0)?,
+                row.get::<_, BoardId>(1)?,
+                row.get::<_, Option<BoardId>>(2)?,
+                row.get::<_, Option<ColumnId>>(3)?,
+                row.get::<_, Option<String>>(4)?,
+                row.get::<_, Option<String>>(5)?,
+                (row.get(6)?, row.get(7)?, row.get(8)?, row.get(9)?),
+            ))
+        })
+        .optional()?;
+    let (from, from_board, to_board, after_column, after_rank, upper, rest) =
+        found.ok_or(Error::not_found(Entity::Card, id.0))?;
+    let (title, assignee, estimate, created_at) = rest;
+    let to_board = to_board.ok_or(Error::not_found(Entity::Column, to.column.0))?;
+    if from_board != to_board {
+        return Err(Error::invalid(
+            "column",
+            "A card can only move to a column of its own board.",
+        ));
+    }
+    if let Some(after) = to.after {
+        match after_column {
+            None => return Err(Error::not_found(Entity::Card, after.0)),
+            Some(column) if column != to.column => {
+                return Err(Error::invalid(
+                    "after",
+                    "The card to place after is in another column.",
+                ))
+            }
+            Some(_) => {}
+        }
+    }
+    let rank = rank::between(after_rank.as_deref(), upper.as_deref());
+    tx.prepare_cached("UPDATE cards SET column_id = ?2, rank = ?3, updated_at = ?4 WHERE id = ?1")?
+        .execute(params![id, to.column, rank, tx.now])?;
+    record(tx, id, EventKind::Moved, Some(from), Some(to.column), None)?;
+    Ok(Card {
+        id,
+        column_id: to.column,
+        rank,
+        title,
+        assignee,
+        estimate,
+        created_at,
+        updated_at: tx.now,
+    })
+}
+
+/// The assignment itself, inside a transaction.
+fn assign_in(tx: &Tx<'_>, id: CardId, member: Option<MemberId>) -> Result<()> {
+    if let Some(member) = member {
+        let exists: bool = tx
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM members WHERE id = ?1)")?
+            .query_row([member], |row| row.get(0))?;
+        if !exists {
+            return Err(Error::not_found(Entity::Member, member.0));
+        }
+    }
+    let changed = tx
+        .prepare_cached("UPDATE cards SET assignee_id = ?2, updated_at = ?3 WHERE id = ?1")?
+        .execute(params![id, member, tx.now])?;
+    if changed == 0 {
+        return Err(Error::not_found(Entity::Card, id.0));
+    }
+    record(tx, id, EventKind::Assigned, None, None, member)
 }
 
 /// Inserts a board and its columns; names are already validated.

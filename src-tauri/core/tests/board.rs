@@ -402,3 +402,47 @@ fn board_operations_reuse_their_prepared_statements() {
     }
     assert_eq!(store.statement_reprepares(), baseline);
 }
+
+#[test]
+fn place_card_moves_and_assigns_as_one_undoable_step() {
+    let (_dir, mut store, view) = board_store();
+    let ana = crate::add_member(&mut store, "Ana");
+    let card = store.create_card(column(&view, 0), "Shared").unwrap().id;
+    let other = store
+        .create_card(column(&view, 1), "Already there")
+        .unwrap()
+        .id;
+    let before = crate::dump_data(&store);
+    let placed = store
+        .place_card(
+            card,
+            Placement {
+                column: column(&view, 1),
+                after: Some(other),
+            },
+            Some(ana),
+        )
+        .unwrap();
+    assert_eq!(
+        (placed.column_id, placed.assignee),
+        (column(&view, 1), Some(ana))
+    );
+    assert_eq!(
+        store.undo_state().unwrap().undo.as_deref(),
+        Some("Move and assign card")
+    );
+    store.undo().unwrap();
+    assert_eq!(crate::dump_data(&store), before);
+
+    // A missing person refuses the whole step: the card does not move either.
+    refused(&mut store, ErrorKind::NotFound, |s| {
+        s.place_card(
+            card,
+            Placement {
+                column: column(&view, 2),
+                after: None,
+            },
+            Some(MemberId(99)),
+        )
+    });
+}

@@ -31,6 +31,11 @@ enum Action {
         column: usize,
         limit: Option<u8>,
     },
+    Place {
+        card: usize,
+        column: usize,
+        member: bool,
+    },
 }
 
 fn action() -> impl Strategy<Value = Action> {
@@ -47,6 +52,11 @@ fn action() -> impl Strategy<Value = Action> {
             .prop_map(|(card, centi)| Action::Estimate { card, centi }),
         (0usize..3, any::<Option<u8>>())
             .prop_map(|(column, limit)| Action::WipLimit { column, limit }),
+        (0usize..20, 0usize..3, any::<bool>()).prop_map(|(card, column, member)| Action::Place {
+            card,
+            column,
+            member
+        }),
     ]
 }
 
@@ -127,6 +137,21 @@ impl Fixture {
             Action::Estimate { card, centi } => self
                 .store
                 .set_estimate(pick(card), centi.map(|c| f64::from(c) / 100.0))
+                .map(|_| ()),
+            Action::Place {
+                card,
+                column: c,
+                member,
+            } => self
+                .store
+                .place_card(
+                    pick(card),
+                    Placement {
+                        column: column(&self.view, c),
+                        after: None,
+                    },
+                    member.then_some(self.member),
+                )
                 .map(|_| ()),
             Action::WipLimit { column: c, limit } => self
                 .store

@@ -225,6 +225,21 @@ pub struct AssignCard {
     pub member_id: Option<i64>,
 }
 
+/// Moves a card and gives it to `memberId` (null: nobody) as one undoable action.
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct PlaceCard {
+    #[ts(type = "number")]
+    pub card_id: i64,
+    #[ts(type = "number")]
+    pub column_id: i64,
+    #[ts(type = "number | null")]
+    pub after_id: Option<i64>,
+    #[ts(type = "number | null")]
+    pub member_id: Option<i64>,
+}
+
 #[derive(Debug, Clone, PartialEq, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[ts(export)]
@@ -348,6 +363,19 @@ impl From<core::Member> for Member {
                 })
                 .collect(),
         }
+    }
+}
+
+impl PlaceCard {
+    pub fn placement(&self) -> (core::CardId, core::Placement, Option<core::MemberId>) {
+        (
+            core::CardId(self.card_id),
+            core::Placement {
+                column: core::ColumnId(self.column_id),
+                after: self.after_id.map(core::CardId),
+            },
+            self.member_id.map(core::MemberId),
+        )
     }
 }
 

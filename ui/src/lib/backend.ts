@@ -7,6 +7,7 @@ import type { CreateCard } from '../bindings/CreateCard';
 import type { ErrorCode } from '../bindings/ErrorCode';
 import type { Member } from '../bindings/Member';
 import type { MoveCard } from '../bindings/MoveCard';
+import type { PlaceCard } from '../bindings/PlaceCard';
 import type { RenameCard } from '../bindings/RenameCard';
 import type { SetEstimate } from '../bindings/SetEstimate';
 import type { SetWipLimit } from '../bindings/SetWipLimit';
@@ -27,6 +28,8 @@ export interface Backend {
   createCard(req: CreateCard): Promise<Card>;
   renameCard(req: RenameCard): Promise<Card>;
   moveCard(req: MoveCard): Promise<Card>;
+  /** Moves a card and gives it to `memberId` as one action, undone in one step. */
+  placeCard(req: PlaceCard): Promise<Card>;
   /** Gives the card to a team member, or to nobody with `memberId: null`. */
   assignCard(req: AssignCard): Promise<Card>;
   /** 1 to 999 cards; null clears. Going over a limit is flagged, never refused. */

@@ -237,12 +237,18 @@ export class BoardState {
     const moved = origin.columnId !== columnId;
     if (!assigned && !moved) return { assigned, moved };
     try {
-      if (assigned) this.update(await this.backend.assignCard({ cardId, memberId }));
       if (moved) {
         const at = this.find(cardId)!;
         // The end of the column: after its last card other than this one.
         const afterId = at.index > 0 ? at.column.cards[at.index - 1].id : null;
-        this.update(await this.backend.moveCard({ cardId, columnId, afterId }));
+        // Both at once is one action, so one Ctrl+Z undoes the whole drop.
+        this.update(
+          assigned
+            ? await this.backend.placeCard({ cardId, columnId, afterId, memberId })
+            : await this.backend.moveCard({ cardId, columnId, afterId }),
+        );
+      } else {
+        this.update(await this.backend.assignCard({ cardId, memberId }));
       }
       await this.refreshLoads();
       return { assigned, moved };

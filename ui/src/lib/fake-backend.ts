@@ -8,6 +8,7 @@ import type { EstimateUnit } from '../bindings/EstimateUnit';
 import type { Load } from '../bindings/Load';
 import type { Member } from '../bindings/Member';
 import type { MoveCard } from '../bindings/MoveCard';
+import type { PlaceCard } from '../bindings/PlaceCard';
 import type { RenameCard } from '../bindings/RenameCard';
 import type { SetEstimate } from '../bindings/SetEstimate';
 import type { SetWipLimit } from '../bindings/SetWipLimit';
@@ -239,6 +240,23 @@ export class FakeBackend implements Backend {
     this.rerank(source);
     this.rerank(target);
     return { ...card };
+  }
+
+  async placeCard(req: PlaceCard): Promise<Card> {
+    const before = this.snapshot();
+    const [undo, redo] = [[...this.undoStack], [...this.redoStack]];
+    try {
+      await this.assignCard({ cardId: req.cardId, memberId: req.memberId });
+      const card = await this.moveCard({ cardId: req.cardId, columnId: req.columnId, afterId: req.afterId });
+      // One action, one step, as in the core.
+      this.undoStack = [...undo, { label: 'Move and assign card', state: before }];
+      this.redoStack = [];
+      return card;
+    } catch (error) {
+      this.restore(before);
+      [this.undoStack, this.redoStack] = [undo, redo];
+      throw error;
+    }
   }
 
   async assignCard(req: AssignCard): Promise<Card> {

@@ -7,6 +7,7 @@ import type { Column } from '../bindings/Column';
 import type { CreateCard } from '../bindings/CreateCard';
 import type { Member } from '../bindings/Member';
 import type { MoveCard } from '../bindings/MoveCard';
+import type { PlaceCard } from '../bindings/PlaceCard';
 import type { RenameCard } from '../bindings/RenameCard';
 import type { SetEstimate } from '../bindings/SetEstimate';
 import type { SetWipLimit } from '../bindings/SetWipLimit';
@@ -51,6 +52,9 @@ export class TauriBackend implements Backend {
   }
   moveCard(req: MoveCard): Promise<Card> {
     return call('move_card', { req });
+  }
+  placeCard(req: PlaceCard): Promise<Card> {
+    return call('place_card', { req });
   }
   assignCard(req: AssignCard): Promise<Card> {
     return call('assign_card', { req });

@@ -282,17 +282,28 @@ describe('dragging between lanes', () => {
     expect(assign).not.toHaveBeenCalled();
   });
 
-  it('rolls back the drop when the backend refuses the move', async () => {
+  it('rolls back the whole drop when the backend refuses it', async () => {
     const { user, backend } = await renderBoard();
     await showPeople(user);
-    vi.spyOn(backend, 'moveCard').mockRejectedValueOnce(new BackendError('storage', 'The disk is full.'));
+    vi.spyOn(backend, 'placeCard').mockRejectedValueOnce(new BackendError('storage', 'The disk is full.'));
     layOutLanes();
     await drag(card('Fix login'), [300, 520], [600, 400]);
     await fireEvent.pointerUp(window, { clientX: 600, clientY: 400, pointerId: 1 });
     expect(await screen.findByTestId('error')).toHaveTextContent('The disk is full.');
-    // The assignment was saved before the move failed: the board shows what the core has.
-    await waitFor(() => expect(grid()['Chidi Okafor'][1]).toEqual(['Fix login']));
-    expect(backend.cardNow(2)).toMatchObject({ assigneeId: 2, columnId: 1 });
+    // Move and assignment are one action: refused whole, the card is back with nobody.
+    await waitFor(() => expect(grid()['Unassigned'][1]).toContain('Fix login'));
+    expect(backend.cardNow(2)).toMatchObject({ assigneeId: null, columnId: 1 });
+  });
+
+  it('a drop into another person and column is one step for undo', async () => {
+    const { user, backend } = await renderBoard();
+    await showPeople(user);
+    layOutLanes();
+    await drag(card('Fix login'), [300, 520], [600, 400]);
+    await fireEvent.pointerUp(window, { clientX: 600, clientY: 400, pointerId: 1 });
+    await waitFor(() => expect(backend.cardNow(2)).toMatchObject({ assigneeId: 2, columnId: 2 }));
+    expect((await backend.undo()).label).toBe('Move and assign card');
+    expect(backend.cardNow(2)).toMatchObject({ assigneeId: null, columnId: 1 });
   });
 });
 
