@@ -17,6 +17,8 @@ pub enum EventKind {
     Moved,
     Assigned,
     Renamed,
+    Archived,
+    Restored,
 }
 
 impl EventKind {
@@ -26,6 +28,8 @@ impl EventKind {
             EventKind::Moved => "moved",
             EventKind::Assigned => "assigned",
             EventKind::Renamed => "renamed",
+            EventKind::Archived => "archived",
+            EventKind::Restored => "restored",
         }
     }
 }
@@ -34,8 +38,8 @@ impl EventKind {
 // cards, `board_id` of columns) is written `+?N`: the index is still used, but SQLite no
 // longer re-prepares the statement whenever the value changes.
 
-const CARD_COLUMNS: &str =
-    "id, column_id, rank, title, assignee_id, estimate_centi, created_at, updated_at";
+const CARD_COLUMNS: &str = "id, column_id, rank, title, assignee_id, estimate_centi, \
+                            archived_at, created_at, updated_at";
 
 fn card_from_row(row: &Row<'_>) -> rusqlite::Result<Card> {
     Ok(Card {
@@ -45,8 +49,9 @@ fn card_from_row(row: &Row<'_>) -> rusqlite::Result<Card> {
         title: row.get(3)?,
         assignee: row.get(4)?,
         estimate: row.get(5)?,
-        created_at: row.get(6)?,
-        updated_at: row.get(7)?,
+        archived_at: row.get(6)?,
+        created_at: row.get(7)?,
+        updated_at: row.get(8)?,
     })
 }
 
@@ -110,7 +115,8 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         let mut cards = Vec::new();
         let mut stmt = conn.prepare_cached(&format!(
-            "SELECT {CARD_COLUMNS} FROM cards WHERE column_id = +?1 ORDER BY rank"
+            "SELECT {CARD_COLUMNS} FROM cards
+             WHERE column_id = +?1 AND archived_at IS NULL ORDER BY rank"
         ))?;
         for column in &columns {
             for card in stmt.query_map([column.id], card_from_row)? {
@@ -178,6 +184,69 @@ impl Store {
             assign_in(tx, id, member)?;
             move_in(tx, id, to)
         })
+    }
+
+    /// Takes a card off the board, keeping it and its history; [`Store::restore_card`] brings
+    /// it back where it was.
+    pub fn archive_card(&mut self, id: CardId) -> Result<Card> {
+        self.act("Archive card", |tx| {
+            let changed = tx
+                .prepare_cached(
+                    "UPDATE cards SET archived_at = ?2, updated_at = ?2
+                     WHERE id = ?1 AND archived_at IS NULL",
+                )?
+                .execute(params![id, tx.now])?;
+            if changed == 0 {
+                read_card(tx, id)?;
+                return Err(Error::invalid("card", "This card is already archived."));
+            }
+            record(tx, id, EventKind::Archived, None, None, None)
+        })?;
+        self.card(id)
+    }
+
+    pub fn restore_card(&mut self, id: CardId) -> Result<Card> {
+        self.act("Restore card", |tx| {
+            let changed = tx
+                .prepare_cached(
+                    "UPDATE cards SET archived_at = NULL, updated_at = ?2
+                     WHERE id = ?1 AND archived_at IS NOT NULL",
+                )?
+                .execute(params![id, tx.now])?;
+            if changed == 0 {
+                read_card(tx, id)?;
+                return Err(Error::invalid("card", "This card is not archived."));
+            }
+            record(tx, id, EventKind::Restored, None, None, None)
+        })?;
+        self.card(id)
+    }
+
+    /// Deletes a card and its history for good; undo brings both back.
+    pub fn delete_card(&mut self, id: CardId) -> Result<()> {
+        self.act("Delete card", |tx| {
+            let changed = tx
+                .prepare_cached("DELETE FROM cards WHERE id = ?1")?
+                .execute([id])?;
+            if changed == 0 {
+                return Err(Error::not_found(Entity::Card, id.0));
+            }
+            Ok(())
+        })
+    }
+
+    /// A board's archived cards, the most recently archived first.
+    pub fn archived_cards(&self, board: BoardId) -> Result<Vec<Card>> {
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT {CARD_COLUMNS} FROM cards
+             WHERE archived_at IS NOT NULL
+               AND column_id IN (SELECT id FROM columns WHERE board_id = ?1)
+             ORDER BY archived_at DESC, id DESC"
+        ))?;
+        let cards = stmt
+            .query_map([board], card_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(cards)
     }
 
     /// Sets or clears a column's WIP limit (1 to 999 cards).
@@ -296,7 +365,9 @@ fn move_in(tx: &Tx<'_>, id: CardId, to: Placement) -> Result<Card> {
                            AND n.rank > coalesce((SELECT rank FROM cards WHERE id = ?3), '')
                            AND n.id <> ?1
                          ORDER BY n.rank LIMIT 1),
-                        c.title, c.assignee_id, c.estimate_centi, c.created_at
+                        c.title, c.assignee_id, c.estimate_centi, c.created_at,
+                        c.archived_at IS NOT NULL,
+                        (SELECT archived_at IS NOT NULL FROM cards WHERE id = ?3)
                  FROM cards c
                  WHERE c.id = ?1",
         )?
@@ -309,12 +380,28 @@ fn move_in(tx: &Tx<'_>, id: CardId, to: Placement) -> Result<Card> {
                 row.get::<_, Option<String>>(4)?,
                 row.get::<_, Option<String>>(5)?,
                 (row.get(6)?, row.get(7)?, row.get(8)?, row.get(9)?),
+                (row.get::<_, bool>(10)?, row.get::<_, Option<bool>>(11)?),
             ))
         })
         .optional()?;
-    let (from, from_board, to_board, after_column, after_rank, upper, rest) =
+    let (from, from_board, to_board, after_column, after_rank, upper, rest, archived) =
         found.ok_or(Error::not_found(Entity::Card, id.0))?;
     let (title, assignee, estimate, created_at) = rest;
+    match archived {
+        (true, _) => {
+            return Err(Error::invalid(
+                "card",
+                "This card is archived; restore it before moving it.",
+            ))
+        }
+        (_, Some(true)) => {
+            return Err(Error::invalid(
+                "after",
+                "The card to place after is archived.",
+            ))
+        }
+        _ => {}
+    }
     let to_board = to_board.ok_or(Error::not_found(Entity::Column, to.column.0))?;
     if from_board != to_board {
         return Err(Error::invalid(
@@ -345,6 +432,7 @@ fn move_in(tx: &Tx<'_>, id: CardId, to: Placement) -> Result<Card> {
         title,
         assignee,
         estimate,
+        archived_at: None,
         created_at,
         updated_at: tx.now,
     })

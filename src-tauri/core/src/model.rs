@@ -171,6 +171,8 @@ pub struct Card {
     pub title: String,
     pub assignee: Option<MemberId>,
     pub estimate: Option<Estimate>,
+    /// Set while the card is archived: off the board, kept with its history.
+    pub archived_at: Option<Millis>,
     pub created_at: Millis,
     pub updated_at: Millis,
 }

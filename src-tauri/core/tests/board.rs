@@ -446,3 +446,85 @@ fn place_card_moves_and_assigns_as_one_undoable_step() {
         )
     });
 }
+
+#[test]
+fn archiving_takes_a_card_off_the_board_and_restoring_puts_it_back() {
+    let (_dir, mut store, view) = board_store();
+    let todo = column(&view, 0);
+    let ids: Vec<CardId> = (0..3)
+        .map(|i| store.create_card(todo, &format!("card {i}")).unwrap().id)
+        .collect();
+    let archived = store.archive_card(ids[1]).unwrap();
+    assert!(archived.archived_at.is_some());
+    let board = store.board_view(view.board.id).unwrap();
+    assert_eq!(
+        board.cards_in(todo).map(|c| c.id).collect::<Vec<_>>(),
+        [ids[0], ids[2]]
+    );
+    assert_eq!(store.archived_cards(view.board.id).unwrap()[0].id, ids[1]);
+    refused(&mut store, ErrorKind::InvalidInput, |s| {
+        s.archive_card(ids[1])
+    });
+
+    // Neither the archived card nor a place after it can be a move's target.
+    let error = refused(&mut store, ErrorKind::InvalidInput, |s| {
+        s.move_card(
+            ids[1],
+            Placement {
+                column: column(&view, 1),
+                after: None,
+            },
+        )
+    });
+    assert_eq!(
+        error.to_string(),
+        "This card is archived; restore it before moving it."
+    );
+    refused(&mut store, ErrorKind::InvalidInput, |s| {
+        s.move_card(
+            ids[0],
+            Placement {
+                column: todo,
+                after: Some(ids[1]),
+            },
+        )
+    });
+
+    store.restore_card(ids[1]).unwrap();
+    let board = store.board_view(view.board.id).unwrap();
+    assert_eq!(board.cards_in(todo).map(|c| c.id).collect::<Vec<_>>(), ids);
+    refused(&mut store, ErrorKind::InvalidInput, |s| {
+        s.restore_card(ids[1])
+    });
+    let kinds: Vec<String> = store
+        .card_history(ids[1])
+        .unwrap()
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    assert_eq!(kinds, ["created", "archived", "restored"]);
+}
+
+#[test]
+fn a_deleted_card_and_its_history_come_back_with_undo() {
+    let (_dir, mut store, view) = board_store();
+    let card = store.create_card(column(&view, 0), "Doomed").unwrap().id;
+    store
+        .move_card(
+            card,
+            Placement {
+                column: column(&view, 1),
+                after: None,
+            },
+        )
+        .unwrap();
+    let before = crate::dump_data(&store);
+    store.delete_card(card).unwrap();
+    assert_eq!(store.card(card).unwrap_err().kind(), ErrorKind::NotFound);
+    assert!(store.card_history(card).unwrap().is_empty());
+    assert_eq!(store.undo().unwrap().as_deref(), Some("Delete card"));
+    assert_eq!(crate::dump_data(&store), before);
+    refused(&mut store, ErrorKind::NotFound, |s| {
+        s.delete_card(CardId(999))
+    });
+}

@@ -7,6 +7,7 @@ const RELEASED: &[(i64, &str, &str)] = &[
     (1, "initial", "d077d35da6555fc6"),
     (2, "undo", "d1c89ae4ecd4ed5f"),
     (3, "board_settings", "cb56a3d1910a5321"),
+    (4, "archive", "08c79520eb17a78e"),
 ];
 
 #[test]

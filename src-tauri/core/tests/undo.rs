@@ -36,6 +36,12 @@ enum Action {
         column: usize,
         member: bool,
     },
+    ToggleArchive {
+        card: usize,
+    },
+    Delete {
+        card: usize,
+    },
 }
 
 fn action() -> impl Strategy<Value = Action> {
@@ -96,8 +102,29 @@ impl Fixture {
 
     fn perform(&mut self, action: &Action) {
         let cards = self.cards();
+        let archived: Vec<CardId> = self
+            .store
+            .archived_cards(self.view.board.id)
+            .unwrap()
+            .iter()
+            .map(|c| c.id)
+            .collect();
+        let needs_card = !matches!(action, Action::Create { .. } | Action::WipLimit { .. });
+        if needs_card && cards.is_empty() {
+            return;
+        }
         let pick = |i: usize| cards[i % cards.len()];
         let result = match *action {
+            Action::ToggleArchive { card } => {
+                if archived.is_empty() || card % 2 == 0 {
+                    self.store.archive_card(pick(card)).map(|_| ())
+                } else {
+                    self.store
+                        .restore_card(archived[card % archived.len()])
+                        .map(|_| ())
+                }
+            }
+            Action::Delete { card } => self.store.delete_card(pick(card)),
             Action::Create { column: c } => self
                 .store
                 .create_card(column(&self.view, c), "new")

@@ -29,6 +29,11 @@ pub static MIGRATIONS: &[Migration] = &[
         name: "board_settings",
         sql: include_str!("migrations/0003_board_settings.sql"),
     },
+    Migration {
+        version: 4,
+        name: "archive",
+        sql: include_str!("migrations/0004_archive.sql"),
+    },
 ];
 
 impl Migration {
