@@ -63,6 +63,8 @@ fn action() -> impl Strategy<Value = Action> {
             column,
             member
         }),
+        (0usize..20).prop_map(|card| Action::ToggleArchive { card }),
+        (0usize..20).prop_map(|card| Action::Delete { card }),
     ]
 }
 
