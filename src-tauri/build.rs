@@ -14,6 +14,10 @@ const COMMANDS: &[&str] = &[
     "place_card",
     "set_wip_limit",
     "set_estimate",
+    "archive_card",
+    "restore_card",
+    "delete_card",
+    "archived_cards",
     "undo",
     "redo",
 ];

@@ -106,6 +106,33 @@ pub fn set_estimate(state: State<'_, AppState>, req: ipc::SetEstimate) -> Reply<
 }
 
 #[tauri::command]
+pub fn archive_card(state: State<'_, AppState>, card_id: i64) -> Reply<ipc::Card> {
+    state.with(|store| Ok(store.archive_card(core::CardId(card_id))?.into()))
+}
+
+#[tauri::command]
+pub fn restore_card(state: State<'_, AppState>, card_id: i64) -> Reply<ipc::Card> {
+    state.with(|store| Ok(store.restore_card(core::CardId(card_id))?.into()))
+}
+
+#[tauri::command]
+pub fn delete_card(state: State<'_, AppState>, card_id: i64) -> Reply<()> {
+    state.with(|store| store.delete_card(core::CardId(card_id)))
+}
+
+#[tauri::command]
+pub fn archived_cards(state: State<'_, AppState>, board_id: i64) -> Reply<Vec<ipc::Card>> {
+    let board = core::BoardId(board_id);
+    state.with(|store| {
+        Ok(store
+            .archived_cards(board)?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    })
+}
+
+#[tauri::command]
 pub fn undo(state: State<'_, AppState>) -> Reply<ipc::UndoStep> {
     state.with(|store| {
         Ok(ipc::UndoStep {

@@ -101,6 +101,10 @@ pub fn run() -> ExitCode {
             commands::place_card,
             commands::set_wip_limit,
             commands::set_estimate,
+            commands::archive_card,
+            commands::restore_card,
+            commands::delete_card,
+            commands::archived_cards,
             commands::undo,
             commands::redo,
         ])

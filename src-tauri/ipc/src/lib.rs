@@ -156,6 +156,9 @@ pub struct Card {
     pub assignee_id: Option<i64>,
     /// In the board's unit; null when not estimated.
     pub estimate: Option<f64>,
+    /// When the card was archived; null while it is on the board.
+    #[ts(type = "number | null")]
+    pub archived_at: Option<i64>,
     /// Milliseconds since the Unix epoch.
     #[ts(type = "number")]
     pub created_at: i64,
@@ -342,6 +345,7 @@ impl From<core::Card> for Card {
             title: card.title,
             assignee_id: card.assignee.map(|m| m.0),
             estimate: card.estimate.map(|e| e.units()),
+            archived_at: card.archived_at,
             created_at: card.created_at,
             updated_at: card.updated_at,
         }

@@ -10,6 +10,10 @@ rank: string, title: string, assigneeId: number | null,
  */
 estimate: number | null, 
 /**
+ * When the card was archived; null while it is on the board.
+ */
+archivedAt: number | null, 
+/**
  * Milliseconds since the Unix epoch.
  */
 createdAt: number, updatedAt: number, };
