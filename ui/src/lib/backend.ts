@@ -36,6 +36,14 @@ export interface Backend {
   setWipLimit(req: SetWipLimit): Promise<Column>;
   /** In the board's unit, 0 to 10000, kept to two decimals; null clears. */
   setEstimate(req: SetEstimate): Promise<Card>;
+  /** Takes a card off the board, keeping it and its history; `restoreCard` brings it back. */
+  archiveCard(cardId: number): Promise<Card>;
+  /** Puts an archived card back on the board, in the column and place it had. */
+  restoreCard(cardId: number): Promise<Card>;
+  /** Deletes a card and its history for good; `undo` still brings it back. */
+  deleteCard(cardId: number): Promise<null>;
+  /** The board's archived cards, the most recently archived first. */
+  archivedCards(boardId: number): Promise<Card[]>;
   /** Reverts the newest board action; `label` is null when there was nothing to undo. */
   undo(): Promise<UndoStep>;
   /** Does the newest undone action again; `label` is null when there was nothing to redo. */

@@ -45,12 +45,15 @@ export class BoardState {
   /** Open work per person as the core last computed it (see `refreshLoads`). */
   loads = $state<Load[]>([]);
   members = $state<Member[]>([]);
+  /** The board's archived cards, most recently archived first; null until known. */
+  archived = $state<Card[] | null>(null);
   memberById = $derived(new Map(this.members.map((m) => [m.id, m])));
   layout: Layout = $derived(
     this.columns.map((c) => ({ columnId: c.column.id, ids: c.cards.map((card) => card.id) })),
   );
 
   private loadsRequest = 0;
+  private archivedRequest = 0;
 
   constructor(
     private readonly backend: Backend,
@@ -62,6 +65,7 @@ export class BoardState {
     try {
       const board = await this.backend.loadBoard(boardId);
       this.loadsRequest++;
+      if (this.id !== board.id) this.archived = null;
       this.id = board.id;
       this.name = board.name;
       this.estimateUnit = board.estimateUnit;
@@ -70,6 +74,8 @@ export class BoardState {
         cards: board.cards.filter((c) => c.columnId === column.id).sort(byRank),
       }));
       this.loads = board.loads;
+      // Undo, redo and other boards change the archive too: it is re-read with the board.
+      void this.refreshArchived();
       return true;
     } catch (error) {
       this.notices.error(error);
@@ -104,6 +110,77 @@ export class BoardState {
       if (request === this.loadsRequest && this.id === id) this.loads = board.loads;
     } catch (error) {
       this.notices.error(error);
+    }
+  }
+
+  /** Re-reads the open board's archived cards. */
+  async refreshArchived(): Promise<void> {
+    const id = this.id;
+    if (id === null) return;
+    const request = ++this.archivedRequest;
+    try {
+      const cards = await this.backend.archivedCards(id);
+      if (request === this.archivedRequest && this.id === id) this.archived = cards;
+    } catch (error) {
+      this.notices.error(error);
+    }
+  }
+
+  /**
+   * Takes a card off the board: it leaves the UI at once. On failure it comes back, the
+   * error is shown and the board re-read. The archived card, or null when nothing was saved.
+   */
+  async archive(cardId: number): Promise<Card | null> {
+    const before = this.snapshot();
+    const at = this.find(cardId);
+    if (!at) return null;
+    at.column.cards.splice(at.index, 1);
+    try {
+      const saved = await this.backend.archiveCard(cardId);
+      // Newest first, as the core lists them; the exact list follows.
+      if (this.archived) this.archived = [saved, ...this.archived.filter((c) => c.id !== cardId)];
+      void this.refreshArchived();
+      void this.refreshLoads();
+      return saved;
+    } catch (error) {
+      this.restore(before);
+      this.fail(error, true);
+      return null;
+    }
+  }
+
+  /** Puts an archived card back on the board where it was, then shows the board as the core has it. */
+  async unarchive(cardId: number): Promise<Card | null> {
+    const old = this.archived;
+    if (old) this.archived = old.filter((c) => c.id !== cardId);
+    try {
+      const saved = await this.backend.restoreCard(cardId);
+      await this.reload();
+      return saved;
+    } catch (error) {
+      this.archived = old;
+      this.fail(error, true);
+      return null;
+    }
+  }
+
+  /** Deletes a card, on the board or archived; it leaves the UI at once. False when nothing was deleted. */
+  async remove(cardId: number): Promise<boolean> {
+    const before = this.snapshot();
+    const old = this.archived;
+    const at = this.find(cardId);
+    if (at) at.column.cards.splice(at.index, 1);
+    if (old) this.archived = old.filter((c) => c.id !== cardId);
+    try {
+      await this.backend.deleteCard(cardId);
+      if (at) void this.refreshLoads();
+      else void this.refreshArchived();
+      return true;
+    } catch (error) {
+      this.restore(before);
+      this.archived = old;
+      this.fail(error, true);
+      return false;
     }
   }
 

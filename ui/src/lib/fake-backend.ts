@@ -89,6 +89,11 @@ export function validateTitle(value: string): string {
   return trimmed;
 }
 
+export const ALREADY_ARCHIVED_MESSAGE = 'This card is already archived.';
+export const NOT_ARCHIVED_MESSAGE = 'This card is not archived.';
+export const MOVE_ARCHIVED_MESSAGE = 'This card is archived; restore it before moving it.';
+export const AFTER_ARCHIVED_MESSAGE = 'The card to place after is archived.';
+
 function notFound(entity: string, id: number): BackendError {
   return new BackendError('not_found', `That ${entity} (id ${id}) does not exist. It may have been deleted.`);
 }
@@ -99,7 +104,8 @@ function rankAt(index: number): string {
 }
 
 /**
- * Open work per assignee, as the core's `BoardView::loads`: cards outside done columns, by
+ * Open work per assignee, as the core's `BoardView::loads`: cards on the board (not archived)
+ * outside done columns, by
  * member id with the unassigned last; people without open cards are left out.
  */
 export function loadsOf(columns: readonly Column[], cards: readonly Card[]): Load[] {
@@ -107,7 +113,7 @@ export function loadsOf(columns: readonly Column[], cards: readonly Card[]): Loa
   // Summed in hundredths, as the core does, so 0.1 + 0.2 stays 0.3.
   const byMember = new Map<number | null, Load & { centi: number }>();
   for (const card of cards) {
-    if (done.has(card.columnId)) continue;
+    if (done.has(card.columnId) || card.archivedAt !== null) continue;
     let load = byMember.get(card.assigneeId);
     if (!load) {
       load = { memberId: card.assigneeId, openCards: 0, estimate: 0, unestimated: 0, centi: 0 };
@@ -214,6 +220,10 @@ export class FakeBackend implements Backend {
   async moveCard(req: MoveCard): Promise<Card> {
     const card = this.cards.get(req.cardId);
     if (!card) throw notFound('card', req.cardId);
+    if (card.archivedAt !== null) throw new BackendError('invalid_input', MOVE_ARCHIVED_MESSAGE);
+    if (req.afterId !== null && (this.cards.get(req.afterId)?.archivedAt ?? null) !== null) {
+      throw new BackendError('invalid_input', AFTER_ARCHIVED_MESSAGE);
+    }
     const fromBoard = this.columnBoard(card.columnId);
     const toBoard = this.columnBoard(req.columnId);
     if (fromBoard !== toBoard) {
@@ -289,15 +299,53 @@ export class FakeBackend implements Backend {
     return { ...card };
   }
 
+  async archiveCard(cardId: number): Promise<Card> {
+    const card = this.card(cardId);
+    if (card.archivedAt !== null) throw new BackendError('invalid_input', ALREADY_ARCHIVED_MESSAGE);
+    this.recordStep('Archive card');
+    // It keeps its column and rank, so restoring puts it back where it was.
+    card.archivedAt = this.now();
+    card.updatedAt = card.archivedAt;
+    return { ...card };
+  }
+
+  async restoreCard(cardId: number): Promise<Card> {
+    const card = this.card(cardId);
+    if (card.archivedAt === null) throw new BackendError('invalid_input', NOT_ARCHIVED_MESSAGE);
+    this.recordStep('Restore card');
+    card.archivedAt = null;
+    card.updatedAt = this.now();
+    return { ...card };
+  }
+
+  async deleteCard(cardId: number): Promise<null> {
+    const card = this.card(cardId);
+    this.recordStep('Delete card');
+    this.cards.delete(cardId);
+    const ids = this.order.get(card.columnId)!;
+    ids.splice(ids.indexOf(cardId), 1);
+    this.rerank(ids);
+    return null;
+  }
+
+  async archivedCards(boardId: number): Promise<Card[]> {
+    // As the core: an unknown board simply has no archived cards.
+    const columns = new Set(this.boards.find((b) => b.id === boardId)?.columns.map((c) => c.id) ?? []);
+    return [...this.cards.values()]
+      .filter((c) => c.archivedAt !== null && columns.has(c.columnId))
+      .sort((a, b) => b.archivedAt! - a.archivedAt! || b.id - a.id)
+      .map((c) => ({ ...c }));
+  }
+
   // ---- Inspection, for tests ----
 
-  /** The board as the core would return it, synchronously. */
+  /** The board as the core would return it (archived cards left out), synchronously. */
   boardNow(boardId: number): Board {
     const board = this.boards.find((b) => b.id === boardId);
     if (!board) throw notFound('board', boardId);
     const cards: Card[] = [];
     for (const column of board.columns) {
-      const inColumn = [...this.cards.values()].filter((c) => c.columnId === column.id);
+      const inColumn = [...this.cards.values()].filter((c) => c.columnId === column.id && c.archivedAt === null);
       inColumn.sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0));
       cards.push(...inColumn.map((c) => ({ ...c })));
     }
@@ -416,6 +464,7 @@ export class FakeBackend implements Backend {
       title,
       assigneeId,
       estimate: null,
+      archivedAt: null,
       createdAt: now,
       updatedAt: now,
     };

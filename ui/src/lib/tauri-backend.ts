@@ -65,6 +65,18 @@ export class TauriBackend implements Backend {
   setEstimate(req: SetEstimate): Promise<Card> {
     return call('set_estimate', { req });
   }
+  archiveCard(cardId: number): Promise<Card> {
+    return call('archive_card', { cardId });
+  }
+  restoreCard(cardId: number): Promise<Card> {
+    return call('restore_card', { cardId });
+  }
+  deleteCard(cardId: number): Promise<null> {
+    return call('delete_card', { cardId });
+  }
+  archivedCards(boardId: number): Promise<Card[]> {
+    return call('archived_cards', { boardId });
+  }
   undo(): Promise<UndoStep> {
     return call('undo');
   }

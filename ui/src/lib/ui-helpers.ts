@@ -47,3 +47,21 @@ export function formatLoad(load: Load, unit: EstimateUnit): string {
   if (load.unestimated > 0) parts.push(`${load.unestimated} unestimated`);
   return parts.join(' · ');
 }
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** When something happened, short: "just now", "5 min ago", "3 h ago", "yesterday", "4 days ago", "12 Mar". */
+export function formatWhen(at: number, now: number = Date.now()): string {
+  const ago = now - at;
+  if (ago < MINUTE) return 'just now';
+  if (ago < HOUR) return `${Math.floor(ago / MINUTE)} min ago`;
+  if (ago < DAY) return `${Math.floor(ago / HOUR)} h ago`;
+  const days = Math.floor(ago / DAY);
+  if (days === 1) return 'yesterday';
+  if (days < 7) return `${days} days ago`;
+  const date = new Date(at);
+  const sameYear = date.getFullYear() === new Date(now).getFullYear();
+  return date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: sameYear ? undefined : 'numeric' });
+}

@@ -218,6 +218,7 @@ describe('loads', () => {
       title: 't',
       assigneeId: 3,
       estimate,
+      archivedAt: null,
       createdAt: 0,
       updatedAt: 0,
     });

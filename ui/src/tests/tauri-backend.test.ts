@@ -50,6 +50,20 @@ describe('TauriBackend', () => {
     ]);
   });
 
+  it('invokes the archive commands with the card or board id', async () => {
+    const backend = new TauriBackend();
+    await backend.archiveCard(5);
+    await backend.restoreCard(5);
+    await backend.deleteCard(5);
+    await backend.archivedCards(2);
+    expect(invoke.mock.calls).toEqual([
+      ['archive_card', { cardId: 5 }],
+      ['restore_card', { cardId: 5 }],
+      ['delete_card', { cardId: 5 }],
+      ['archived_cards', { boardId: 2 }],
+    ]);
+  });
+
   it('returns what the command returns', async () => {
     invoke.mockResolvedValueOnce({ version: '1.2.3', dataFile: '/tmp/x.db' });
     expect(await new TauriBackend().appInfo()).toEqual({ version: '1.2.3', dataFile: '/tmp/x.db' });
