@@ -156,3 +156,44 @@ async fn ctrl_z_undoes_a_drag_and_the_undo_persists() {
         .await;
     after_restart_is_in(&harness, app, title, "To do").await;
 }
+
+#[tokio::test]
+async fn an_archived_card_comes_back_where_it_was_and_a_deleted_one_with_ctrl_z() {
+    let harness = Harness::new();
+    let app = harness.launch().await;
+    let title = "Retire the old dashboard";
+    fresh_board_with_card(&app, title).await;
+
+    let card = card_titled(&app, title).await;
+    card.click().await.expect("focus the card");
+    app.press(&['a']).await;
+    app.eventually(COLUMN_OF, vec![json!(title)], json!(null))
+        .await;
+    app.find(r#"[data-testid="show-archived"]"#)
+        .await
+        .click()
+        .await
+        .expect("open the archive");
+    app.find(r#"[data-testid="archived-panel"] [data-testid="restore-card"]"#)
+        .await
+        .click()
+        .await
+        .expect("restore the card");
+    app.eventually(COLUMN_OF, vec![json!(title)], json!("To do"))
+        .await;
+
+    let card = card_titled(&app, title).await;
+    card.click().await.expect("focus the card");
+    app.press(&['\u{E017}']).await; // Delete
+    app.find(r#"[data-testid="confirm-delete-yes"]"#)
+        .await
+        .click()
+        .await
+        .expect("confirm the deletion");
+    app.eventually(COLUMN_OF, vec![json!(title)], json!(null))
+        .await;
+    app.chord(&[CONTROL], 'z').await;
+    app.eventually(COLUMN_OF, vec![json!(title)], json!("To do"))
+        .await;
+    after_restart_is_in(&harness, app, title, "To do").await;
+}
