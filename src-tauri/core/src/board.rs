@@ -510,14 +510,14 @@ fn read_card(conn: &rusqlite::Connection, id: CardId) -> Result<Card> {
         .ok_or(Error::not_found(Entity::Card, id.0))
 }
 
-fn column_board(tx: &Tx<'_>, column: ColumnId) -> Result<BoardId> {
+pub(crate) fn column_board(tx: &Tx<'_>, column: ColumnId) -> Result<BoardId> {
     tx.prepare_cached("SELECT board_id FROM columns WHERE id = ?1")?
         .query_row([column], |row| row.get(0))
         .optional()?
         .ok_or(Error::not_found(Entity::Column, column.0))
 }
 
-fn record(
+pub(crate) fn record(
     tx: &Tx<'_>,
     card: CardId,
     kind: EventKind,

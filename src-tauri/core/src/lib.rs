@@ -4,6 +4,7 @@
 //! call it with plain data and get plain data or a typed [`Error`] back.
 
 pub mod board;
+pub mod columns;
 pub mod demo;
 pub mod error;
 pub mod model;
