@@ -18,6 +18,12 @@ const COMMANDS: &[&str] = &[
     "restore_card",
     "delete_card",
     "archived_cards",
+    "add_column",
+    "rename_column",
+    "move_column",
+    "delete_column",
+    "add_board",
+    "rename_board",
     "undo",
     "redo",
 ];

@@ -133,6 +133,52 @@ pub fn archived_cards(state: State<'_, AppState>, board_id: i64) -> Reply<Vec<ip
 }
 
 #[tauri::command]
+pub fn add_column(state: State<'_, AppState>, req: ipc::AddColumn) -> Reply<ipc::Column> {
+    let (board, after) = (
+        core::BoardId(req.board_id),
+        req.after_id.map(core::ColumnId),
+    );
+    state.with(|store| Ok(store.add_column(board, &req.name, after)?.into()))
+}
+
+#[tauri::command]
+pub fn rename_column(state: State<'_, AppState>, req: ipc::RenameColumn) -> Reply<ipc::Column> {
+    state.with(|store| {
+        Ok(store
+            .rename_column(core::ColumnId(req.column_id), &req.name)?
+            .into())
+    })
+}
+
+#[tauri::command]
+pub fn move_column(state: State<'_, AppState>, req: ipc::MoveColumn) -> Reply<ipc::Column> {
+    let (column, after) = (
+        core::ColumnId(req.column_id),
+        req.after_id.map(core::ColumnId),
+    );
+    state.with(|store| Ok(store.move_column(column, after)?.into()))
+}
+
+#[tauri::command]
+pub fn delete_column(state: State<'_, AppState>, req: ipc::DeleteColumn) -> Reply<()> {
+    let (column, to) = (
+        core::ColumnId(req.column_id),
+        req.cards_to.map(core::ColumnId),
+    );
+    state.with(|store| store.delete_column(column, to))
+}
+
+#[tauri::command]
+pub fn add_board(state: State<'_, AppState>, name: String) -> Reply<ipc::Board> {
+    state.with(|store| Ok(store.add_board(&name)?.into()))
+}
+
+#[tauri::command]
+pub fn rename_board(state: State<'_, AppState>, req: ipc::RenameBoard) -> Reply<()> {
+    state.with(|store| store.rename_board(core::BoardId(req.board_id), &req.name))
+}
+
+#[tauri::command]
 pub fn undo(state: State<'_, AppState>) -> Reply<ipc::UndoStep> {
     state.with(|store| {
         Ok(ipc::UndoStep {

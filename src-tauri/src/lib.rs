@@ -105,6 +105,12 @@ pub fn run() -> ExitCode {
             commands::restore_card,
             commands::delete_card,
             commands::archived_cards,
+            commands::add_column,
+            commands::rename_column,
+            commands::move_column,
+            commands::delete_column,
+            commands::add_board,
+            commands::rename_board,
             commands::undo,
             commands::redo,
         ])

@@ -263,6 +263,58 @@ pub struct SetEstimate {
     pub estimate: Option<f64>,
 }
 
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct AddColumn {
+    #[ts(type = "number")]
+    pub board_id: i64,
+    pub name: String,
+    /// The column to place it after; null to place it first.
+    #[ts(type = "number | null")]
+    pub after_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct RenameColumn {
+    #[ts(type = "number")]
+    pub column_id: i64,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct MoveColumn {
+    #[ts(type = "number")]
+    pub column_id: i64,
+    /// The column to place it after; null to place it first.
+    #[ts(type = "number | null")]
+    pub after_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct DeleteColumn {
+    #[ts(type = "number")]
+    pub column_id: i64,
+    /// Where the column's cards go; required when it has any.
+    #[ts(type = "number | null")]
+    pub cards_to: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct RenameBoard {
+    #[ts(type = "number")]
+    pub board_id: i64,
+    pub name: String,
+}
+
 /// What an undo or redo did.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
