@@ -1,14 +1,19 @@
+import type { AddColumn } from '../bindings/AddColumn';
 import type { AppInfo } from '../bindings/AppInfo';
 import type { AssignCard } from '../bindings/AssignCard';
 import type { Board } from '../bindings/Board';
 import type { Card } from '../bindings/Card';
 import type { Column } from '../bindings/Column';
 import type { CreateCard } from '../bindings/CreateCard';
+import type { DeleteColumn } from '../bindings/DeleteColumn';
 import type { ErrorCode } from '../bindings/ErrorCode';
 import type { Member } from '../bindings/Member';
 import type { MoveCard } from '../bindings/MoveCard';
+import type { MoveColumn } from '../bindings/MoveColumn';
 import type { PlaceCard } from '../bindings/PlaceCard';
+import type { RenameBoard } from '../bindings/RenameBoard';
 import type { RenameCard } from '../bindings/RenameCard';
+import type { RenameColumn } from '../bindings/RenameColumn';
 import type { SetEstimate } from '../bindings/SetEstimate';
 import type { SetWipLimit } from '../bindings/SetWipLimit';
 import type { UndoStep } from '../bindings/UndoStep';
@@ -44,6 +49,19 @@ export interface Backend {
   deleteCard(cardId: number): Promise<null>;
   /** The board's archived cards, the most recently archived first. */
   archivedCards(boardId: number): Promise<Card[]>;
+  /** A column right after `afterId` (first when null); its stage is guessed from its name. */
+  addColumn(req: AddColumn): Promise<Column>;
+  renameColumn(req: RenameColumn): Promise<Column>;
+  /** Places a column right after `afterId`, first when null. */
+  moveColumn(req: MoveColumn): Promise<Column>;
+  /**
+   * Deletes a column; its cards (archived ones too) go to the end of `cardsTo`, required when
+   * it has any. A board keeps at least one column.
+   */
+  deleteColumn(req: DeleteColumn): Promise<null>;
+  /** A new board with the columns To do, In progress, Review and Done. */
+  addBoard(name: string): Promise<Board>;
+  renameBoard(req: RenameBoard): Promise<null>;
   /** Reverts the newest board action; `label` is null when there was nothing to undo. */
   undo(): Promise<UndoStep>;
   /** Does the newest undone action again; `label` is null when there was nothing to redo. */

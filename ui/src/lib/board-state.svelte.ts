@@ -1,3 +1,4 @@
+import type { BoardSummary } from '../bindings/BoardSummary';
 import type { Card } from '../bindings/Card';
 import type { Column } from '../bindings/Column';
 import type { EstimateUnit } from '../bindings/EstimateUnit';
@@ -38,6 +39,8 @@ function byRank(a: Card, b: Card): number {
  * backend; when the backend refuses, the change is undone and the error shown.
  */
 export class BoardState {
+  /** Every board of the workspace, for the switcher. */
+  boards = $state<BoardSummary[]>([]);
   id = $state<number | null>(null);
   name = $state('');
   estimateUnit = $state<EstimateUnit>('points');
@@ -88,6 +91,124 @@ export class BoardState {
       this.members = await this.backend.listMembers();
     } catch (error) {
       this.notices.error(error);
+    }
+  }
+
+  /**
+   * Re-reads the list of boards and the open board, after undo or redo: when the open board
+   * is gone (an undone "Create board"), the first board opens instead.
+   */
+  async resync(): Promise<void> {
+    try {
+      this.boards = (await this.backend.workspace()).boards;
+    } catch (error) {
+      this.notices.error(error);
+      await this.reload();
+      return;
+    }
+    if (this.id !== null && this.boards.some((b) => b.id === this.id)) await this.reload();
+    else if (this.boards.length > 0) await this.load(this.boards[0].id);
+    else this.id = null;
+  }
+
+  /** Makes a board with the usual columns and opens it. Its id, or null when it was refused. */
+  async addBoard(name: string): Promise<number | null> {
+    try {
+      const made = await this.backend.addBoard(name);
+      this.boards = [...this.boards.filter((b) => b.id !== made.id), { id: made.id, name: made.name }];
+      await this.load(made.id);
+      return made.id;
+    } catch (error) {
+      this.notices.error(error);
+      return null;
+    }
+  }
+
+  /** Renames the open board; the UI shows the new name at once and goes back when refused. */
+  async renameBoard(name: string): Promise<boolean> {
+    const id = this.id;
+    if (id === null) return false;
+    const old = this.name;
+    if (name.trim() === old) return true;
+    const show = (value: string) => {
+      if (this.id === id) this.name = value;
+      this.boards = this.boards.map((b) => (b.id === id ? { ...b, name: value } : b));
+    };
+    show(name.trim());
+    try {
+      await this.backend.renameBoard({ boardId: id, name });
+      return true;
+    } catch (error) {
+      show(old);
+      this.fail(error);
+      return false;
+    }
+  }
+
+  /** Adds a column right after `afterId` (first when null) to the open board. */
+  async addColumn(name: string, afterId: number | null): Promise<Column | null> {
+    const boardId = this.id;
+    if (boardId === null) return null;
+    try {
+      const column = await this.backend.addColumn({ boardId, name, afterId });
+      const after = afterId === null ? -1 : this.columns.findIndex((c) => c.column.id === afterId);
+      if (this.id !== boardId || (afterId !== null && after === -1)) await this.reload();
+      else this.columns.splice(after + 1, 0, { column, cards: [] });
+      return column;
+    } catch (error) {
+      this.fail(error);
+      return null;
+    }
+  }
+
+  async renameColumn(columnId: number, name: string): Promise<boolean> {
+    const view = this.columnView(columnId);
+    if (!view) return false;
+    const old = view.column.name;
+    if (name.trim() === old) return true;
+    view.column.name = name.trim();
+    try {
+      const saved = await this.backend.renameColumn({ columnId, name });
+      const now = this.columnView(columnId);
+      if (now) Object.assign(now.column, saved);
+      return true;
+    } catch (error) {
+      const now = this.columnView(columnId);
+      if (now) now.column.name = old;
+      this.fail(error);
+      return false;
+    }
+  }
+
+  /** Moves a column to `index` (0-based, among all columns); the UI changes at once. */
+  async moveColumn(columnId: number, index: number): Promise<boolean> {
+    const from = this.columns.findIndex((c) => c.column.id === columnId);
+    if (from === -1) return false;
+    const to = Math.max(0, Math.min(index, this.columns.length - 1));
+    if (to === from) return true;
+    const before = this.snapshot();
+    const [view] = this.columns.splice(from, 1);
+    this.columns.splice(to, 0, view);
+    const afterId = to > 0 ? this.columns[to - 1].column.id : null;
+    try {
+      await this.backend.moveColumn({ columnId, afterId });
+      return true;
+    } catch (error) {
+      this.restore(before);
+      this.fail(error, true);
+      return false;
+    }
+  }
+
+  /** Deletes a column, its cards going to the end of `cardsTo`, then shows the board as the core has it. */
+  async deleteColumn(columnId: number, cardsTo: number | null): Promise<boolean> {
+    try {
+      await this.backend.deleteColumn({ columnId, cardsTo });
+      await this.reload();
+      return true;
+    } catch (error) {
+      this.fail(error, true);
+      return false;
     }
   }
 

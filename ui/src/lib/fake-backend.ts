@@ -1,15 +1,20 @@
+import type { AddColumn } from '../bindings/AddColumn';
 import type { AppInfo } from '../bindings/AppInfo';
 import type { AssignCard } from '../bindings/AssignCard';
 import type { Board } from '../bindings/Board';
 import type { Card } from '../bindings/Card';
 import type { Column } from '../bindings/Column';
 import type { CreateCard } from '../bindings/CreateCard';
+import type { DeleteColumn } from '../bindings/DeleteColumn';
 import type { EstimateUnit } from '../bindings/EstimateUnit';
 import type { Load } from '../bindings/Load';
 import type { Member } from '../bindings/Member';
 import type { MoveCard } from '../bindings/MoveCard';
+import type { MoveColumn } from '../bindings/MoveColumn';
 import type { PlaceCard } from '../bindings/PlaceCard';
+import type { RenameBoard } from '../bindings/RenameBoard';
 import type { RenameCard } from '../bindings/RenameCard';
+import type { RenameColumn } from '../bindings/RenameColumn';
 import type { SetEstimate } from '../bindings/SetEstimate';
 import type { SetWipLimit } from '../bindings/SetWipLimit';
 import type { Skill } from '../bindings/Skill';
@@ -68,31 +73,43 @@ const FRESH_COLUMNS = ['To do', 'In progress', 'Review', 'Done'];
 // Unicode "Cc" characters; the core allows tabs.
 const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/;
 
-/** The same title rules as the core's `validate::title`. */
-export function validateTitle(value: string): string {
+export const MAX_NAME_CHARS = 120;
+
+/** The core's `validate::text`: trimmed, not empty, at most `max` characters, no control characters but tabs. */
+function validateText(value: string, label: string, max: number): string {
   const trimmed = value.trim();
   if (trimmed === '') {
-    throw new BackendError('invalid_input', 'The title cannot be empty.');
+    throw new BackendError('invalid_input', `The ${label} cannot be empty.`);
   }
-  if ([...trimmed].length > MAX_TITLE_CHARS) {
-    throw new BackendError(
-      'invalid_input',
-      `The title can be at most ${MAX_TITLE_CHARS} characters long.`,
-    );
+  if ([...trimmed].length > max) {
+    throw new BackendError('invalid_input', `The ${label} can be at most ${max} characters long.`);
   }
   if (CONTROL.test(trimmed)) {
-    throw new BackendError(
-      'invalid_input',
-      'The title cannot contain line breaks or control characters.',
-    );
+    throw new BackendError('invalid_input', `The ${label} cannot contain line breaks or control characters.`);
   }
   return trimmed;
+}
+
+/** The same title rules as the core's `validate::title`. */
+export function validateTitle(value: string): string {
+  return validateText(value, 'title', MAX_TITLE_CHARS);
+}
+
+/** The core's `validate::name` for a column or a board. */
+export function validateName(value: string, of: 'column' | 'board'): string {
+  return validateText(value, `${of} name`, MAX_NAME_CHARS);
 }
 
 export const ALREADY_ARCHIVED_MESSAGE = 'This card is already archived.';
 export const NOT_ARCHIVED_MESSAGE = 'This card is not archived.';
 export const MOVE_ARCHIVED_MESSAGE = 'This card is archived; restore it before moving it.';
 export const AFTER_ARCHIVED_MESSAGE = 'The card to place after is archived.';
+export const COLUMN_AFTER_ITSELF_MESSAGE = 'A column cannot be placed after itself.';
+export const COLUMN_AFTER_OTHER_BOARD_MESSAGE = 'The column to place after is on another board.';
+export const LAST_COLUMN_MESSAGE = 'A board keeps at least one column.';
+export const CARDS_TO_REQUIRED_MESSAGE = "Choose a column for this column's cards before deleting it.";
+export const CARDS_TO_SELF_MESSAGE = 'The cards cannot go to the column being deleted.';
+export const CARDS_TO_OTHER_BOARD_MESSAGE = 'The cards can only go to a column of the same board.';
 
 function notFound(entity: string, id: number): BackendError {
   return new BackendError('not_found', `That ${entity} (id ${id}) does not exist. It may have been deleted.`);
@@ -160,7 +177,7 @@ export class FakeBackend implements Backend {
       role: m.role,
       skills: m.skills ?? [],
     }));
-    for (const board of init.boards ?? []) this.addBoard(board);
+    for (const board of init.boards ?? []) this.insertBoard(board);
   }
 
   /** A workspace with the demo team, as after "Explore with a demo team". */
@@ -181,13 +198,13 @@ export class FakeBackend implements Backend {
   async seedDemo(): Promise<Workspace> {
     this.ensureEmpty();
     this.members = DEMO_PEOPLE.map((m, i) => ({ id: i + 1, ...m, skills: structuredClone(m.skills ?? []) }));
-    this.addBoard(DEMO_BOARD);
+    this.insertBoard(DEMO_BOARD);
     return this.workspaceNow();
   }
 
   async startFresh(): Promise<Workspace> {
     this.ensureEmpty();
-    this.addBoard({ name: 'My team', columns: FRESH_COLUMNS.map((name) => ({ name })) });
+    this.insertBoard({ name: 'My team', columns: FRESH_COLUMNS.map((name) => ({ name })) });
     return this.workspaceNow();
   }
 
@@ -337,6 +354,84 @@ export class FakeBackend implements Backend {
       .map((c) => ({ ...c }));
   }
 
+  async addColumn(req: AddColumn): Promise<Column> {
+    const name = validateName(req.name, 'column');
+    const board = this.boards.find((b) => b.id === req.boardId);
+    if (!board) throw notFound('board', req.boardId);
+    const index = this.indexAfter(board, req.afterId);
+    this.recordStep('Add column');
+    const column: Column = { id: this.nextId.column++, name, stage: guessStage(name), wipLimit: null };
+    board.columns.splice(index, 0, column);
+    this.order.set(column.id, []);
+    return { ...column };
+  }
+
+  async renameColumn(req: RenameColumn): Promise<Column> {
+    const name = validateName(req.name, 'column');
+    const column = this.column(req.columnId);
+    this.recordStep('Rename column');
+    // As the core: the stage stays what it was; only a new column's stage is guessed.
+    column.name = name;
+    return { ...column };
+  }
+
+  async moveColumn(req: MoveColumn): Promise<Column> {
+    if (req.afterId === req.columnId) throw new BackendError('invalid_input', COLUMN_AFTER_ITSELF_MESSAGE);
+    const board = this.boards.find((b) => b.id === this.columnBoard(req.columnId))!;
+    const from = board.columns.findIndex((c) => c.id === req.columnId);
+    const rest = board.columns.filter((c) => c.id !== req.columnId);
+    const index = this.indexAfter({ ...board, columns: rest }, req.afterId);
+    this.recordStep('Move column');
+    const [column] = board.columns.splice(from, 1);
+    board.columns.splice(index, 0, column);
+    return { ...column };
+  }
+
+  async deleteColumn(req: DeleteColumn): Promise<null> {
+    const board = this.boards.find((b) => b.id === this.columnBoard(req.columnId))!;
+    if (board.columns.length <= 1) throw new BackendError('invalid_input', LAST_COLUMN_MESSAGE);
+    // Archived cards count too: they keep their column.
+    const ids = this.order.get(req.columnId)!;
+    if (ids.length > 0) {
+      if (req.cardsTo === null) throw new BackendError('invalid_input', CARDS_TO_REQUIRED_MESSAGE);
+      if (req.cardsTo === req.columnId) throw new BackendError('invalid_input', CARDS_TO_SELF_MESSAGE);
+      if (this.columnBoard(req.cardsTo) !== board.id) {
+        throw new BackendError('invalid_input', CARDS_TO_OTHER_BOARD_MESSAGE);
+      }
+    }
+    this.recordStep('Delete column');
+    if (ids.length > 0) {
+      const target = this.order.get(req.cardsTo!)!;
+      const now = this.now();
+      for (const id of ids) {
+        const card = this.cards.get(id)!;
+        card.columnId = req.cardsTo!;
+        card.updatedAt = now;
+        target.push(id);
+      }
+      this.rerank(target);
+    }
+    this.order.delete(req.columnId);
+    board.columns = board.columns.filter((c) => c.id !== req.columnId);
+    return null;
+  }
+
+  async addBoard(name: string): Promise<Board> {
+    const valid = validateName(name, 'board');
+    this.recordStep('Create board');
+    const board = this.insertBoard({ name: valid, columns: FRESH_COLUMNS.map((n) => ({ name: n })) });
+    return this.boardNow(board.id);
+  }
+
+  async renameBoard(req: RenameBoard): Promise<null> {
+    const name = validateName(req.name, 'board');
+    const board = this.boards.find((b) => b.id === req.boardId);
+    if (!board) throw notFound('board', req.boardId);
+    this.recordStep('Rename board');
+    board.name = name;
+    return null;
+  }
+
   // ---- Inspection, for tests ----
 
   /** The board as the core would return it (archived cards left out), synchronously. */
@@ -429,7 +524,7 @@ export class FakeBackend implements Backend {
     }
   }
 
-  private addBoard(init: FakeBoardInit): void {
+  private insertBoard(init: FakeBoardInit): StoredBoard {
     const board: StoredBoard = {
       id: this.nextId.board++,
       name: init.name,
@@ -452,6 +547,7 @@ export class FakeBackend implements Backend {
         card.estimate = validateEstimate(spec.estimate ?? null);
       }
     }
+    return board;
   }
 
   private insertCard(columnId: number, title: string, assigneeId: number | null): Card {
@@ -477,6 +573,20 @@ export class FakeBackend implements Backend {
     const board = this.boards.find((b) => b.columns.some((c) => c.id === columnId));
     if (!board) throw notFound('column', columnId);
     return board.id;
+  }
+
+  private column(columnId: number): Column {
+    const column = this.boards.flatMap((b) => b.columns).find((c) => c.id === columnId);
+    if (!column) throw notFound('column', columnId);
+    return column;
+  }
+
+  /** Where a column placed after `afterId` (first when null) goes among `board`'s columns. */
+  private indexAfter(board: StoredBoard, afterId: number | null): number {
+    if (afterId === null) return 0;
+    const afterBoard = this.columnBoard(afterId);
+    if (afterBoard !== board.id) throw new BackendError('invalid_input', COLUMN_AFTER_OTHER_BOARD_MESSAGE);
+    return board.columns.findIndex((c) => c.id === afterId) + 1;
   }
 
   private rerank(ids: number[]): void {

@@ -1,14 +1,19 @@
 import { invoke } from '@tauri-apps/api/core';
+import type { AddColumn } from '../bindings/AddColumn';
 import type { AppInfo } from '../bindings/AppInfo';
 import type { AssignCard } from '../bindings/AssignCard';
 import type { Board } from '../bindings/Board';
 import type { Card } from '../bindings/Card';
 import type { Column } from '../bindings/Column';
 import type { CreateCard } from '../bindings/CreateCard';
+import type { DeleteColumn } from '../bindings/DeleteColumn';
 import type { Member } from '../bindings/Member';
 import type { MoveCard } from '../bindings/MoveCard';
+import type { MoveColumn } from '../bindings/MoveColumn';
 import type { PlaceCard } from '../bindings/PlaceCard';
+import type { RenameBoard } from '../bindings/RenameBoard';
 import type { RenameCard } from '../bindings/RenameCard';
+import type { RenameColumn } from '../bindings/RenameColumn';
 import type { SetEstimate } from '../bindings/SetEstimate';
 import type { SetWipLimit } from '../bindings/SetWipLimit';
 import type { UndoStep } from '../bindings/UndoStep';
@@ -76,6 +81,24 @@ export class TauriBackend implements Backend {
   }
   archivedCards(boardId: number): Promise<Card[]> {
     return call('archived_cards', { boardId });
+  }
+  addColumn(req: AddColumn): Promise<Column> {
+    return call('add_column', { req });
+  }
+  renameColumn(req: RenameColumn): Promise<Column> {
+    return call('rename_column', { req });
+  }
+  moveColumn(req: MoveColumn): Promise<Column> {
+    return call('move_column', { req });
+  }
+  deleteColumn(req: DeleteColumn): Promise<null> {
+    return call('delete_column', { req });
+  }
+  addBoard(name: string): Promise<Board> {
+    return call('add_board', { name });
+  }
+  renameBoard(req: RenameBoard): Promise<null> {
+    return call('rename_board', { req });
   }
   undo(): Promise<UndoStep> {
     return call('undo');

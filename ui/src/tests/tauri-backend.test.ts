@@ -64,6 +64,28 @@ describe('TauriBackend', () => {
     ]);
   });
 
+  it('invokes the column and board commands with exactly these names and arguments', async () => {
+    const backend = new TauriBackend();
+    await backend.addColumn({ boardId: 1, name: 'QA', afterId: 2 });
+    await backend.addColumn({ boardId: 1, name: 'First', afterId: null });
+    await backend.renameColumn({ columnId: 3, name: 'Doing' });
+    await backend.moveColumn({ columnId: 3, afterId: null });
+    await backend.deleteColumn({ columnId: 3, cardsTo: 2 });
+    await backend.deleteColumn({ columnId: 4, cardsTo: null });
+    await backend.addBoard('Mobile');
+    await backend.renameBoard({ boardId: 2, name: 'Mobile app' });
+    expect(invoke.mock.calls).toEqual([
+      ['add_column', { req: { boardId: 1, name: 'QA', afterId: 2 } }],
+      ['add_column', { req: { boardId: 1, name: 'First', afterId: null } }],
+      ['rename_column', { req: { columnId: 3, name: 'Doing' } }],
+      ['move_column', { req: { columnId: 3, afterId: null } }],
+      ['delete_column', { req: { columnId: 3, cardsTo: 2 } }],
+      ['delete_column', { req: { columnId: 4, cardsTo: null } }],
+      ['add_board', { name: 'Mobile' }],
+      ['rename_board', { req: { boardId: 2, name: 'Mobile app' } }],
+    ]);
+  });
+
   it('returns what the command returns', async () => {
     invoke.mockResolvedValueOnce({ version: '1.2.3', dataFile: '/tmp/x.db' });
     expect(await new TauriBackend().appInfo()).toEqual({ version: '1.2.3', dataFile: '/tmp/x.db' });
