@@ -1,4 +1,5 @@
 mod board;
+mod columns;
 mod harness;
 mod people;
 mod start;
