@@ -33,15 +33,23 @@ impl Store {
         self.column(id)
     }
 
+    /// Renames a column. A stage that was only guessed from the old name is guessed again
+    /// from the new one ("New column" renamed "Done" is done); a stage the lead chose stays.
     pub fn rename_column(&mut self, column: ColumnId, name: &str) -> Result<Column> {
         let name = validate::name("name", "column name", name)?;
         self.act("Rename column", |tx| {
-            let changed = tx
-                .prepare_cached("UPDATE columns SET name = ?2 WHERE id = ?1")?
-                .execute(params![column, name])?;
-            if changed == 0 {
-                return Err(Error::not_found(Entity::Column, column.0));
-            }
+            let (old_name, stage): (String, Stage) = tx
+                .prepare_cached("SELECT name, stage FROM columns WHERE id = ?1")?
+                .query_row([column], |row| Ok((row.get(0)?, row.get(1)?)))
+                .optional()?
+                .ok_or(Error::not_found(Entity::Column, column.0))?;
+            let stage = if stage == Stage::guess(&old_name) {
+                Stage::guess(&name)
+            } else {
+                stage
+            };
+            tx.prepare_cached("UPDATE columns SET name = ?2, stage = ?3 WHERE id = ?1")?
+                .execute(params![column, name, stage])?;
             Ok(())
         })?;
         self.column(column)

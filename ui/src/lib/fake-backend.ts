@@ -370,7 +370,8 @@ export class FakeBackend implements Backend {
     const name = validateName(req.name, 'column');
     const column = this.column(req.columnId);
     this.recordStep('Rename column');
-    // As the core: the stage stays what it was; only a new column's stage is guessed.
+    // As the core: a stage guessed from the old name is guessed again from the new one.
+    if (column.stage === guessStage(column.name)) column.stage = guessStage(name);
     column.name = name;
     return { ...column };
   }

@@ -72,10 +72,12 @@ describe('FakeBackend column and board rules', () => {
     expect((await backend.undo()).label).toBe('Add column');
   });
 
-  it('renames a column, keeping its stage', async () => {
+  it('renames a column, guessing its stage again from the new name', async () => {
     const backend = twoBoards();
-    const saved = await backend.renameColumn({ columnId: 3, name: 'Finished\t!' });
-    expect(saved).toMatchObject({ name: 'Finished\t!', stage: 'done' });
+    const saved = await backend.renameColumn({ columnId: 3, name: 'Finished' });
+    expect(saved).toMatchObject({ name: 'Finished', stage: 'done' });
+    expect((await backend.renameColumn({ columnId: 3, name: 'Parked' })).stage).toBe('not_started');
+    await backend.undo();
     expect((await backend.undo()).label).toBe('Rename column');
     expect(names(backend)).toEqual(['To do', 'In progress', 'Done']);
   });

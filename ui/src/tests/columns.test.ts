@@ -89,8 +89,8 @@ describe('column menu: add and move', () => {
     await user.clear(input);
     await user.type(input, 'Released{Enter}');
     await waitFor(() => expect(fakeNames(backend)).toEqual(['To do', 'In progress', 'Done', 'Released']));
-    // As the core: the stage is guessed when the column is made ("New column") and kept on rename.
-    expect(backend.boardNow(1).columns[3].stage).toBe('not_started');
+    // As the core: "New column" was guessed not started; renamed "Released", it is done.
+    expect(backend.boardNow(1).columns[3].stage).toBe('done');
     expect(columnNames()).toEqual(['To do', 'In progress', 'Done', 'Released']);
   });
 
