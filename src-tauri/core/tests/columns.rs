@@ -167,7 +167,13 @@ fn renaming_regueses_a_guessed_stage_and_keeps_a_chosen_one() {
     let (_dir, mut store, view) = board_store();
     let added = store.add_column(view.board.id, "New column", None).unwrap();
     assert_eq!(added.stage, Stage::NotStarted);
-    assert_eq!(store.rename_column(added.id, "Shipped").unwrap().stage, Stage::Done);
+    assert_eq!(
+        store.rename_column(added.id, "Shipped").unwrap().stage,
+        Stage::Done
+    );
     store.set_column_stage(added.id, Stage::InProgress).unwrap();
-    assert_eq!(store.rename_column(added.id, "Done").unwrap().stage, Stage::InProgress);
+    assert_eq!(
+        store.rename_column(added.id, "Done").unwrap().stage,
+        Stage::InProgress
+    );
 }
