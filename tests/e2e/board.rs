@@ -49,17 +49,10 @@ async fn after_restart_is_in(harness: &Harness, app: App, title: &str, column: &
 
 /// Starts with an empty board and adds a card to the first column.
 async fn fresh_board_with_card(app: &App, title: &str) {
-    app.find(r#"[data-testid="start-fresh"]"#)
-        .await
-        .click()
-        .await
-        .expect("click start-fresh");
+    app.click(r#"[data-testid="start-fresh"]"#).await;
     app.find(r#"[data-testid="board"]"#).await;
-    app.find(r#"[data-testid="column"][data-column-name="To do"] [data-testid="add-card"]"#)
-        .await
-        .click()
-        .await
-        .expect("click add-card");
+    app.click(r#"[data-testid="column"][data-column-name="To do"] [data-testid="add-card"]"#)
+        .await;
     let input = app.find(r#"[data-testid="new-card-title"]"#).await;
     input
         .send_keys(&format!("{title}\u{E007}"))
@@ -169,27 +162,16 @@ async fn an_archived_card_comes_back_where_it_was_and_a_deleted_one_with_ctrl_z(
     app.press(&['a']).await;
     app.eventually(COLUMN_OF, vec![json!(title)], json!(null))
         .await;
-    app.find(r#"[data-testid="show-archived"]"#)
-        .await
-        .click()
-        .await
-        .expect("open the archive");
-    app.find(r#"[data-testid="archived-panel"] [data-testid="restore-card"]"#)
-        .await
-        .click()
-        .await
-        .expect("restore the card");
+    app.click(r#"[data-testid="show-archived"]"#).await;
+    app.click(r#"[data-testid="archived-panel"] [data-testid="restore-card"]"#)
+        .await;
     app.eventually(COLUMN_OF, vec![json!(title)], json!("To do"))
         .await;
 
     let card = card_titled(&app, title).await;
     card.click().await.expect("focus the card");
     app.press(&['\u{E017}']).await; // Delete
-    app.find(r#"[data-testid="confirm-delete-yes"]"#)
-        .await
-        .click()
-        .await
-        .expect("confirm the deletion");
+    app.click(r#"[data-testid="confirm-delete-yes"]"#).await;
     app.eventually(COLUMN_OF, vec![json!(title)], json!(null))
         .await;
     app.chord(&[CONTROL], 'z').await;

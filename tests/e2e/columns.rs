@@ -15,11 +15,7 @@ const CARDS_IN: &str = r#"const c = document.querySelector(
 async fn deleting_a_column_moves_its_cards_and_survives_a_restart() {
     let harness = Harness::new();
     let app = harness.launch().await;
-    app.find(r#"[data-testid="load-demo"]"#)
-        .await
-        .click()
-        .await
-        .expect("load the demo");
+    app.click(r#"[data-testid="load-demo"]"#).await;
     app.eventually(
         COLUMN_NAMES,
         vec![],
@@ -31,16 +27,9 @@ async fn deleting_a_column_moves_its_cards_and_survives_a_restart() {
     app.eventually(CARDS_IN, vec![json!("Done")], json!(8))
         .await;
 
-    app.find(r#"[data-testid="column"][data-column-name="Backlog"] [data-testid="column-menu"]"#)
-        .await
-        .click()
-        .await
-        .expect("open the column menu");
-    app.find(r#"[data-testid="delete-column"]"#)
-        .await
-        .click()
-        .await
-        .expect("choose Delete column");
+    app.click(r#"[data-testid="column"][data-column-name="Backlog"] [data-testid="column-menu"]"#)
+        .await;
+    app.click(r#"[data-testid="delete-column"]"#).await;
     let target = app
         .find(r#"[data-testid="confirm-delete-column"] [data-testid="cards-to"]"#)
         .await;
@@ -48,11 +37,8 @@ async fn deleting_a_column_moves_its_cards_and_survives_a_restart() {
         .select_by_label("To do")
         .await
         .expect("send the cards to To do");
-    app.find(r#"[data-testid="confirm-delete-column-yes"]"#)
-        .await
-        .click()
-        .await
-        .expect("confirm");
+    app.click(r#"[data-testid="confirm-delete-column-yes"]"#)
+        .await;
     app.eventually(
         COLUMN_NAMES,
         vec![],

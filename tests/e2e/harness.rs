@@ -255,6 +255,15 @@ impl App {
             .unwrap_or_else(|e| panic!("no element {css}: {e}"))
     }
 
+    /// Clicks the element `css` names, once it is on the page.
+    pub async fn click(&self, css: &str) {
+        self.find(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+    }
+
     /// The element an XPath names, for finding things by their text.
     pub async fn find_xpath(&self, xpath: &str) -> Element {
         self.client

@@ -16,16 +16,8 @@ const ASSIGNEE_OF: &str = r#"
 "#;
 
 async fn demo_in_people_view(app: &App) {
-    app.find(r#"[data-testid="load-demo"]"#)
-        .await
-        .click()
-        .await
-        .expect("load the demo");
-    app.find(r#"[data-testid="view-people"]"#)
-        .await
-        .click()
-        .await
-        .expect("switch to the people view");
+    app.click(r#"[data-testid="load-demo"]"#).await;
+    app.click(r#"[data-testid="view-people"]"#).await;
     app.find(r#"[data-testid="lane"]"#).await;
 }
 
@@ -76,11 +68,7 @@ async fn dragging_a_card_into_another_lane_reassigns_it_for_good() {
     app.quit().await;
 
     let app = harness.launch().await;
-    app.find(r#"[data-testid="view-people"]"#)
-        .await
-        .click()
-        .await
-        .expect("switch to the people view");
+    app.click(r#"[data-testid="view-people"]"#).await;
     app.eventually(ASSIGNEE_OF, vec![json!(title)], json!("Bea Lindqvist"))
         .await;
     app.quit().await;
@@ -90,23 +78,16 @@ async fn dragging_a_card_into_another_lane_reassigns_it_for_good() {
 async fn a_column_over_its_wip_limit_is_flagged() {
     let harness = Harness::new();
     let app = harness.launch().await;
-    app.find(r#"[data-testid="load-demo"]"#)
-        .await
-        .click()
-        .await
-        .expect("load the demo");
+    app.click(r#"[data-testid="load-demo"]"#).await;
     let flag = r#"const c = document.querySelector('[data-testid="column"][data-column-name="In progress"]');
                   return c ? [c.dataset.overWip === 'true', c.querySelector('[data-testid="wip"]').textContent.trim()] : null;"#;
     app.eventually(flag, vec![], json!([true, "6/5"])).await;
 
     // Raising the limit clears the flag; the change is saved.
-    app.find(
+    app.click(
         r#"[data-testid="column"][data-column-name="In progress"] [data-testid="column-menu"]"#,
     )
-    .await
-    .click()
-    .await
-    .expect("open the column menu");
+    .await;
     app.find_xpath(r#"//*[@role="menuitem"][contains(., "Set WIP limit")]"#)
         .await
         .click()

@@ -11,11 +11,7 @@ const CARD_COUNT: &str = r#"return document.querySelectorAll('[data-testid="card
 async fn the_demo_team_is_offered_on_first_start_and_kept() {
     let harness = Harness::new();
     let app = harness.launch().await;
-    app.find(r#"[data-testid="load-demo"]"#)
-        .await
-        .click()
-        .await
-        .expect("click load-demo");
+    app.click(r#"[data-testid="load-demo"]"#).await;
     app.find(r#"[data-testid="board"]"#).await;
     app.eventually(CARD_COUNT, vec![], json!(30)).await;
     app.quit().await;
