@@ -179,3 +179,39 @@ async fn an_archived_card_comes_back_where_it_was_and_a_deleted_one_with_ctrl_z(
         .await;
     after_restart_is_in(&harness, app, title, "To do").await;
 }
+
+/// A burst of moves fired without waiting for each other (as a frantic user or a stuck key
+/// would) ends in the state of the last one, with every move applied in order.
+#[tokio::test]
+async fn a_burst_of_100_moves_ends_where_the_last_one_put_the_card() {
+    let harness = Harness::new();
+    let app = harness.launch().await;
+    let title = "Hot potato";
+    fresh_board_with_card(&app, title).await;
+    let card = card_titled(&app, title).await;
+    let card_id = card.attr("data-card-id").await.expect("card id");
+    let outcome = app
+        .client
+        .execute_async(
+            r#"const [cardId, done] = [Number(arguments[0]), arguments[arguments.length - 1]];
+               const ids = {};
+               for (const c of document.querySelectorAll('[data-testid="column"]')) {
+                   ids[c.dataset.columnName] = Number(c.dataset.columnId);
+               }
+               const invoke = window.__TAURI_INTERNALS__.invoke;
+               const moves = [];
+               for (let i = 0; i < 100; i++) {
+                   const columnId = i % 2 === 0 ? ids['In progress'] : ids['Review'];
+                   moves.push(invoke('move_card', { req: { cardId, columnId, afterId: null } }));
+               }
+               Promise.allSettled(moves).then(results => done({
+                   failed: results.filter(r => r.status === 'rejected').length,
+                   last: results[99].value && results[99].value.columnId === ids['Review'],
+               }));"#,
+            vec![json!(card_id.expect("a card id"))],
+        )
+        .await
+        .expect("the burst of moves");
+    assert_eq!(outcome, json!({"failed": 0, "last": true}));
+    after_restart_is_in(&harness, app, title, "Review").await;
+}
