@@ -4,7 +4,8 @@ use rusqlite::{params, OptionalExtension, Row};
 
 use crate::error::{Entity, Error, Result};
 use crate::model::{
-    Board, BoardId, BoardView, Card, CardId, Column, ColumnId, MemberId, Placement, Stage,
+    Blocked, Board, BoardId, BoardView, Card, CardEvent, CardId, CardPlace, ChecklistProgress,
+    Column, ColumnId, MemberId, Placement, Stage,
 };
 use crate::rank;
 use crate::store::{Store, Tx};
@@ -19,9 +20,22 @@ pub enum EventKind {
     Renamed,
     Archived,
     Restored,
+    Blocked,
+    Unblocked,
 }
 
 impl EventKind {
+    pub const ALL: [EventKind; 8] = [
+        EventKind::Created,
+        EventKind::Moved,
+        EventKind::Assigned,
+        EventKind::Renamed,
+        EventKind::Archived,
+        EventKind::Restored,
+        EventKind::Blocked,
+        EventKind::Unblocked,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             EventKind::Created => "created",
@@ -30,7 +44,13 @@ impl EventKind {
             EventKind::Renamed => "renamed",
             EventKind::Archived => "archived",
             EventKind::Restored => "restored",
+            EventKind::Blocked => "blocked",
+            EventKind::Unblocked => "unblocked",
         }
+    }
+
+    pub fn parse(value: &str) -> Option<EventKind> {
+        EventKind::ALL.into_iter().find(|k| k.as_str() == value)
     }
 }
 
@@ -38,10 +58,14 @@ impl EventKind {
 // cards, `board_id` of columns) is written `+?N`: the index is still used, but SQLite no
 // longer re-prepares the statement whenever the value changes.
 
-const CARD_COLUMNS: &str = "id, column_id, rank, title, assignee_id, estimate_centi, \
-                            archived_at, created_at, updated_at";
+pub(crate) const CARD_COLUMNS: &str = "id, column_id, rank, title, assignee_id, estimate_centi, \
+     archived_at, created_at, updated_at, description, priority, due_date, blocked_reason, \
+     blocked_since";
 
-fn card_from_row(row: &Row<'_>) -> rusqlite::Result<Card> {
+/// A card from its own row; labels, skills and checklist progress are filled in after.
+pub(crate) fn card_from_row(row: &Row<'_>) -> rusqlite::Result<Card> {
+    let reason: Option<String> = row.get(12)?;
+    let since: Option<i64> = row.get(13)?;
     Ok(Card {
         id: row.get(0)?,
         column_id: row.get(1)?,
@@ -52,6 +76,16 @@ fn card_from_row(row: &Row<'_>) -> rusqlite::Result<Card> {
         archived_at: row.get(6)?,
         created_at: row.get(7)?,
         updated_at: row.get(8)?,
+        description: row.get(9)?,
+        priority: row.get(10)?,
+        due: row.get(11)?,
+        blocked: reason.map(|reason| Blocked {
+            reason,
+            since: since.unwrap_or_default(),
+        }),
+        labels: Vec::new(),
+        skills: Vec::new(),
+        checklist: ChecklistProgress::default(),
     })
 }
 
@@ -65,15 +99,16 @@ fn board_from_row(row: &Row<'_>) -> rusqlite::Result<Board> {
     })
 }
 
-const COLUMN_COLUMNS: &str = "id, board_id, name, stage, wip_limit";
+pub(crate) const COLUMN_COLUMNS: &str = "id, board_id, name, stage, wip_limit, archived_at";
 
-fn column_from_row(row: &Row<'_>) -> rusqlite::Result<Column> {
+pub(crate) fn column_from_row(row: &Row<'_>) -> rusqlite::Result<Column> {
     Ok(Column {
         id: row.get(0)?,
         board_id: row.get(1)?,
         name: row.get(2)?,
         stage: row.get(3)?,
         wip_limit: row.get(4)?,
+        archived_at: row.get(5)?,
     })
 }
 
@@ -109,7 +144,8 @@ impl Store {
             .ok_or(Error::not_found(Entity::Board, id.0))?;
         let columns: Vec<Column> = conn
             .prepare_cached(&format!(
-                "SELECT {COLUMN_COLUMNS} FROM columns WHERE board_id = +?1 ORDER BY rank"
+                "SELECT {COLUMN_COLUMNS} FROM columns
+                 WHERE board_id = +?1 AND archived_at IS NULL ORDER BY rank"
             ))?
             .query_map([id], column_from_row)?
             .collect::<rusqlite::Result<_>>()?;
@@ -123,10 +159,13 @@ impl Store {
                 cards.push(card?);
             }
         }
+        crate::cards::attach_extras(conn, id, &mut cards)?;
+        let labels = crate::cards::board_labels(conn, id)?;
         Ok(BoardView {
             board,
             columns,
             cards,
+            labels,
         })
     }
 
@@ -156,7 +195,7 @@ impl Store {
     }
 
     /// Moves a card to `to`. Writes the card's row, one history row and one undo step.
-    pub fn move_card(&mut self, id: CardId, to: Placement) -> Result<Card> {
+    pub fn move_card(&mut self, id: CardId, to: Placement) -> Result<CardPlace> {
         check_placement(id, to)?;
         self.act("Move card", |tx| move_in(tx, id, to))
     }
@@ -178,11 +217,13 @@ impl Store {
         id: CardId,
         to: Placement,
         member: Option<MemberId>,
-    ) -> Result<Card> {
+    ) -> Result<CardPlace> {
         check_placement(id, to)?;
         self.act("Move and assign card", |tx| {
             assign_in(tx, id, member)?;
-            move_in(tx, id, to)
+            let mut place = move_in(tx, id, to)?;
+            place.assignee = member;
+            Ok(place)
         })
     }
 
@@ -325,13 +366,30 @@ impl Store {
         self.card(id)
     }
 
-    /// The recorded history of a card, oldest first: (kind, at).
-    pub fn card_history(&self, id: CardId) -> Result<Vec<(String, i64)>> {
+    /// The recorded history of a card, oldest first.
+    pub fn card_history(&self, id: CardId) -> Result<Vec<CardEvent>> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT kind, at FROM card_events WHERE card_id = ?1 ORDER BY at, id",
+            "SELECT kind, from_column_id, to_column_id, member_id, detail, at
+             FROM card_events WHERE card_id = +?1 ORDER BY at, id",
         )?;
         let events = stmt
-            .query_map([id], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .query_map([id], |row| {
+                let kind: String = row.get(0)?;
+                Ok(CardEvent {
+                    kind: EventKind::parse(&kind).ok_or_else(|| {
+                        rusqlite::Error::FromSqlConversionFailure(
+                            0,
+                            rusqlite::types::Type::Text,
+                            format!("unknown event kind {kind:?}").into(),
+                        )
+                    })?,
+                    from_column: row.get(1)?,
+                    to_column: row.get(2)?,
+                    member: row.get(3)?,
+                    detail: row.get(4)?,
+                    at: row.get(5)?,
+                })
+            })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(events)
     }
@@ -348,7 +406,7 @@ fn check_placement(id: CardId, to: Placement) -> Result<()> {
 }
 
 /// The move itself, inside a transaction.
-fn move_in(tx: &Tx<'_>, id: CardId, to: Placement) -> Result<Card> {
+fn move_in(tx: &Tx<'_>, id: CardId, to: Placement) -> Result<CardPlace> {
     // One read checks the card, both columns and the `after` card, and finds the rank
     // that will follow the card in its new place. Scalar subqueries rather than joins,
     // and `+?2`, keep SQLite from re-preparing the statement for each new set of values
@@ -365,7 +423,8 @@ fn move_in(tx: &Tx<'_>, id: CardId, to: Placement) -> Result<Card> {
                            AND n.rank > coalesce((SELECT rank FROM cards WHERE id = ?3), '')
                            AND n.id <> ?1
                          ORDER BY n.rank LIMIT 1),
-                        c.title, c.assignee_id, c.estimate_centi, c.created_at,
+                        c.assignee_id,
+                        (SELECT archived_at IS NOT NULL FROM columns WHERE id = ?2),
                         c.archived_at IS NOT NULL,
                         (SELECT archived_at IS NOT NULL FROM cards WHERE id = ?3)
                  FROM cards c
@@ -379,22 +438,31 @@ fn move_in(tx: &Tx<'_>, id: CardId, to: Placement) -> Result<Card> {
                 row.get::<_, Option<ColumnId>>(3)?,
                 row.get::<_, Option<String>>(4)?,
                 row.get::<_, Option<String>>(5)?,
-                (row.get(6)?, row.get(7)?, row.get(8)?, row.get(9)?),
-                (row.get::<_, bool>(10)?, row.get::<_, Option<bool>>(11)?),
+                row.get::<_, Option<MemberId>>(6)?,
+                (
+                    row.get::<_, Option<bool>>(7)?,
+                    row.get::<_, bool>(8)?,
+                    row.get::<_, Option<bool>>(9)?,
+                ),
             ))
         })
         .optional()?;
-    let (from, from_board, to_board, after_column, after_rank, upper, rest, archived) =
+    let (from, from_board, to_board, after_column, after_rank, upper, assignee, archived) =
         found.ok_or(Error::not_found(Entity::Card, id.0))?;
-    let (title, assignee, estimate, created_at) = rest;
     match archived {
-        (true, _) => {
+        (Some(true), _, _) => {
+            return Err(Error::invalid(
+                "column",
+                "That column is archived; restore it before moving cards into it.",
+            ))
+        }
+        (_, true, _) => {
             return Err(Error::invalid(
                 "card",
                 "This card is archived; restore it before moving it.",
             ))
         }
-        (_, Some(true)) => {
+        (_, _, Some(true)) => {
             return Err(Error::invalid(
                 "after",
                 "The card to place after is archived.",
@@ -425,15 +493,11 @@ fn move_in(tx: &Tx<'_>, id: CardId, to: Placement) -> Result<Card> {
     tx.prepare_cached("UPDATE cards SET column_id = ?2, rank = ?3, updated_at = ?4 WHERE id = ?1")?
         .execute(params![id, to.column, rank, tx.now])?;
     record(tx, id, EventKind::Moved, Some(from), Some(to.column), None)?;
-    Ok(Card {
+    Ok(CardPlace {
         id,
         column_id: to.column,
         rank,
-        title,
         assignee,
-        estimate,
-        archived_at: None,
-        created_at,
         updated_at: tx.now,
     })
 }
@@ -481,7 +545,17 @@ pub(crate) fn insert_board(
 
 /// Inserts a card at the end of `column`; the title is already validated.
 pub(crate) fn insert_card(tx: &Tx<'_>, column: ColumnId, title: &str) -> Result<CardId> {
-    column_board(tx, column)?;
+    let archived: bool = tx
+        .prepare_cached("SELECT archived_at IS NOT NULL FROM columns WHERE id = ?1")?
+        .query_row([column], |row| row.get(0))
+        .optional()?
+        .ok_or(Error::not_found(Entity::Column, column.0))?;
+    if archived {
+        return Err(Error::invalid(
+            "column",
+            "That column is archived; restore it before adding cards to it.",
+        ));
+    }
     let last: Option<String> = tx
         .prepare_cached("SELECT max(rank) FROM cards WHERE column_id = +?1")?
         .query_row([column], |row| row.get(0))?;
@@ -503,11 +577,14 @@ pub(crate) fn set_assignee(tx: &Tx<'_>, card: CardId, member: MemberId) -> Resul
     record(tx, card, EventKind::Assigned, None, None, Some(member))
 }
 
-fn read_card(conn: &rusqlite::Connection, id: CardId) -> Result<Card> {
-    conn.prepare_cached(&format!("SELECT {CARD_COLUMNS} FROM cards WHERE id = ?1"))?
+pub(crate) fn read_card(conn: &rusqlite::Connection, id: CardId) -> Result<Card> {
+    let mut card = conn
+        .prepare_cached(&format!("SELECT {CARD_COLUMNS} FROM cards WHERE id = ?1"))?
         .query_row([id], card_from_row)
         .optional()?
-        .ok_or(Error::not_found(Entity::Card, id.0))
+        .ok_or(Error::not_found(Entity::Card, id.0))?;
+    crate::cards::attach_own_extras(conn, &mut card)?;
+    Ok(card)
 }
 
 pub(crate) fn column_board(tx: &Tx<'_>, column: ColumnId) -> Result<BoardId> {
@@ -530,5 +607,19 @@ pub(crate) fn record(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
     .execute(params![card, kind.as_str(), from, to, member, tx.now])?;
+    Ok(())
+}
+
+/// Records an event with a detail, such as the reason for a block.
+pub(crate) fn record_detail(
+    tx: &Tx<'_>,
+    card: CardId,
+    kind: EventKind,
+    detail: &str,
+) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO card_events (card_id, kind, detail, at) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![card, kind.as_str(), detail, tx.now])?;
     Ok(())
 }

@@ -2,7 +2,7 @@
 
 use rusqlite::{params, OptionalExtension};
 
-use crate::board::{column_board, record, EventKind};
+use crate::board::{column_board, column_from_row, record, EventKind, COLUMN_COLUMNS};
 use crate::error::{Entity, Error, Result};
 use crate::model::{BoardId, BoardView, CardId, Column, ColumnId, Stage};
 use crate::rank;
@@ -79,10 +79,7 @@ impl Store {
     pub fn delete_column(&mut self, column: ColumnId, cards_to: Option<ColumnId>) -> Result<()> {
         self.act("Delete column", |tx| {
             let board = column_board(tx, column)?;
-            let columns: i64 = tx
-                .prepare_cached("SELECT count(*) FROM columns WHERE board_id = ?1")?
-                .query_row([board], |row| row.get(0))?;
-            if columns <= 1 {
+            if other_open_columns(tx, board, column)? == 0 {
                 return Err(Error::invalid(
                     "column",
                     "A board keeps at least one column.",
@@ -111,6 +108,12 @@ impl Store {
                         "The cards can only go to a column of the same board.",
                     ));
                 }
+                if column_archived(tx, target)? {
+                    return Err(Error::invalid(
+                        "cardsTo",
+                        "The cards cannot go to an archived column.",
+                    ));
+                }
                 let mut last: Option<String> = tx
                     .prepare_cached("SELECT max(rank) FROM cards WHERE column_id = +?1")?
                     .query_row([target], |row| row.get(0))?;
@@ -130,6 +133,56 @@ impl Store {
         })
     }
 
+    /// Takes a column and its cards off the board; [`Store::restore_column`] brings them
+    /// back where they were. A board keeps at least one column on it.
+    pub fn archive_column(&mut self, column: ColumnId) -> Result<Column> {
+        self.act("Archive column", |tx| {
+            let board = column_board(tx, column)?;
+            if column_archived(tx, column)? {
+                return Err(Error::invalid("column", "This column is already archived."));
+            }
+            if other_open_columns(tx, board, column)? == 0 {
+                return Err(Error::invalid(
+                    "column",
+                    "A board keeps at least one column; add another before archiving this one.",
+                ));
+            }
+            tx.prepare_cached("UPDATE columns SET archived_at = ?2 WHERE id = ?1")?
+                .execute(params![column, tx.now])?;
+            Ok(())
+        })?;
+        self.column(column)
+    }
+
+    pub fn restore_column(&mut self, column: ColumnId) -> Result<Column> {
+        self.act("Restore column", |tx| {
+            column_board(tx, column)?;
+            if !column_archived(tx, column)? {
+                return Err(Error::invalid("column", "This column is not archived."));
+            }
+            tx.prepare_cached("UPDATE columns SET archived_at = NULL WHERE id = ?1")?
+                .execute([column])?;
+            Ok(())
+        })?;
+        self.column(column)
+    }
+
+    /// A board's archived columns with how many cards each holds, the most recently
+    /// archived first.
+    pub fn archived_columns(&self, board: BoardId) -> Result<Vec<(Column, u32)>> {
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT {COLUMN_COLUMNS},
+                    (SELECT count(*) FROM cards WHERE column_id = columns.id
+                                                  AND archived_at IS NULL)
+             FROM columns WHERE board_id = ?1 AND archived_at IS NOT NULL
+             ORDER BY archived_at DESC, id DESC"
+        ))?;
+        let columns = stmt
+            .query_map([board], |row| Ok((column_from_row(row)?, row.get(6)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(columns)
+    }
+
     /// A new board with the usual columns.
     pub fn add_board(&mut self, name: &str) -> Result<BoardView> {
         self.create_board(name, NEW_BOARD_COLUMNS)
@@ -147,6 +200,23 @@ impl Store {
             Ok(())
         })
     }
+}
+
+fn column_archived(tx: &Tx<'_>, column: ColumnId) -> Result<bool> {
+    tx.prepare_cached("SELECT archived_at IS NOT NULL FROM columns WHERE id = ?1")?
+        .query_row([column], |row| row.get(0))
+        .optional()?
+        .ok_or(Error::not_found(Entity::Column, column.0))
+}
+
+/// How many columns of `board` other than `column` are on the board (not archived).
+fn other_open_columns(tx: &Tx<'_>, board: BoardId, column: ColumnId) -> Result<i64> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT count(*) FROM columns
+             WHERE board_id = ?1 AND id <> ?2 AND archived_at IS NULL",
+        )?
+        .query_row(params![board, column], |row| row.get(0))?)
 }
 
 fn board_exists(tx: &Tx<'_>, board: BoardId) -> Result<()> {

@@ -2,7 +2,7 @@
 
 use crate::board::{insert_board, insert_card, set_assignee};
 use crate::error::{Error, Result};
-use crate::model::{BoardId, NewMember, Skill};
+use crate::model::{BoardId, LabelColor, NewMember, Priority, Skill};
 use crate::store::Store;
 use crate::team::insert_member;
 
@@ -89,6 +89,163 @@ const CARDS: &[(usize, &str, Option<usize>)] = &[
     (4, "Nightly backup verification job", Some(3)),
 ];
 
+/// The board's labels: (name, colour).
+const LABELS: &[(&str, LabelColor)] = &[
+    ("Bug", LabelColor::Vermillion),
+    ("Customer", LabelColor::Orange),
+    ("Feature", LabelColor::Blue),
+    ("Tech debt", LabelColor::Grey),
+];
+
+/// Details for some cards, by index into CARDS: labels (indices into LABELS), priority,
+/// due in days from today, required skills.
+struct DemoDetail {
+    card: usize,
+    labels: &'static [usize],
+    priority: Priority,
+    due_in_days: Option<i64>,
+    skills: &'static [(&'static str, u8)],
+}
+
+const DETAILS: &[DemoDetail] = &[
+    DemoDetail {
+        card: 1,
+        labels: &[1, 2],
+        priority: Priority::High,
+        due_in_days: Some(12),
+        skills: &[("Rust", 3)],
+    },
+    DemoDetail {
+        card: 2,
+        labels: &[],
+        priority: Priority::Normal,
+        due_in_days: None,
+        skills: &[("Kubernetes", 3)],
+    },
+    DemoDetail {
+        card: 4,
+        labels: &[3],
+        priority: Priority::High,
+        due_in_days: None,
+        skills: &[("Testing", 3)],
+    },
+    DemoDetail {
+        card: 5,
+        labels: &[3],
+        priority: Priority::Urgent,
+        due_in_days: Some(3),
+        skills: &[("Rust", 3)],
+    },
+    DemoDetail {
+        card: 7,
+        labels: &[0],
+        priority: Priority::High,
+        due_in_days: Some(5),
+        skills: &[("Rust", 3)],
+    },
+    DemoDetail {
+        card: 8,
+        labels: &[2],
+        priority: Priority::Normal,
+        due_in_days: None,
+        skills: &[("TypeScript", 3), ("Accessibility", 2)],
+    },
+    DemoDetail {
+        card: 9,
+        labels: &[1],
+        priority: Priority::Urgent,
+        due_in_days: Some(-1),
+        skills: &[("Observability", 3)],
+    },
+    DemoDetail {
+        card: 13,
+        labels: &[1],
+        priority: Priority::High,
+        due_in_days: Some(2),
+        skills: &[("Rust", 4)],
+    },
+    DemoDetail {
+        card: 14,
+        labels: &[],
+        priority: Priority::Normal,
+        due_in_days: Some(6),
+        skills: &[("Kubernetes", 4)],
+    },
+    DemoDetail {
+        card: 16,
+        labels: &[0],
+        priority: Priority::High,
+        due_in_days: Some(1),
+        skills: &[("SQL", 3)],
+    },
+    DemoDetail {
+        card: 17,
+        labels: &[0, 1],
+        priority: Priority::Normal,
+        due_in_days: Some(9),
+        skills: &[("Testing", 4)],
+    },
+    DemoDetail {
+        card: 20,
+        labels: &[3],
+        priority: Priority::Low,
+        due_in_days: None,
+        skills: &[("Observability", 3)],
+    },
+    DemoDetail {
+        card: 22,
+        labels: &[0],
+        priority: Priority::Low,
+        due_in_days: None,
+        skills: &[("TypeScript", 2)],
+    },
+];
+
+/// (card index, description)
+const DESCRIPTIONS: &[(usize, &str)] = &[
+    (
+        13,
+        "Search is hammered by one customer's integration.\n\n\
+         - token bucket per API key\n- `429` with `Retry-After`\n- metrics per key\n\n\
+         See the **incident review** from last week.",
+    ),
+    (
+        14,
+        "The worker runs from a hand-written manifest today. Package it like the other services.",
+    ),
+    (
+        9,
+        "Page the on-call when the oldest job is older than **10 minutes** for 5 minutes.",
+    ),
+];
+
+/// (card index, items and whether each is done)
+const CHECKLISTS: &[(usize, &[(&str, bool)])] = &[
+    (
+        13,
+        &[
+            ("Design the limits", true),
+            ("Implement the bucket", true),
+            ("Load test", false),
+            ("Document the headers", false),
+        ],
+    ),
+    (
+        25,
+        &[
+            ("Accounts and laptop", true),
+            ("First week plan", true),
+            ("Buddy assigned", true),
+        ],
+    ),
+];
+
+/// The card that starts blocked, and why.
+const BLOCKED: (usize, &str) = (
+    14,
+    "Waiting for the cluster quota increase from the platform team",
+);
+
 const DEMO_POINTS: &[u32] = &[3, 1, 5, 2, 8, 3, 2, 5, 1, 3, 13];
 pub const DEMO_IN_PROGRESS_LIMIT: u32 = 5;
 
@@ -119,8 +276,10 @@ impl Store {
             }
             let columns: Vec<String> = COLUMNS.iter().map(|c| (*c).to_owned()).collect();
             let (board, column_ids) = insert_board(tx, DEMO_BOARD_NAME, &columns)?;
+            let mut card_ids = Vec::with_capacity(CARDS.len());
             for (index, (column, title, assignee)) in CARDS.iter().enumerate() {
                 let card = insert_card(tx, column_ids[*column], title)?;
+                card_ids.push(card);
                 if let Some(person) = assignee {
                     set_assignee(tx, card, people[*person])?;
                 }
@@ -131,6 +290,51 @@ impl Store {
                         .execute(rusqlite::params![card, points * 100])?;
                 }
             }
+            let mut labels = Vec::with_capacity(LABELS.len());
+            for (name, color) in LABELS {
+                tx.prepare_cached("INSERT INTO labels (board_id, name, color) VALUES (?1, ?2, ?3)")?
+                    .execute(rusqlite::params![board, name, color])?;
+                labels.push(tx.last_insert_rowid());
+            }
+            let today = chrono::DateTime::from_timestamp_millis(tx.now)
+                .map(|t| t.date_naive())
+                .unwrap_or_default();
+            for detail in DETAILS {
+                let card = card_ids[detail.card];
+                let due = detail
+                    .due_in_days
+                    .map(|days| today + chrono::Duration::days(days));
+                tx.prepare_cached("UPDATE cards SET priority = ?2, due_date = ?3 WHERE id = ?1")?
+                    .execute(rusqlite::params![card, detail.priority, due])?;
+                for label in detail.labels {
+                    tx.prepare_cached("INSERT INTO card_labels (card_id, label_id) VALUES (?1, ?2)")?
+                        .execute(rusqlite::params![card, labels[*label]])?;
+                }
+                for (skill, level) in detail.skills {
+                    tx.prepare_cached(
+                        "INSERT INTO card_skills (card_id, skill, min_level) VALUES (?1, ?2, ?3)",
+                    )?
+                    .execute(rusqlite::params![card, skill, level])?;
+                }
+            }
+            for (index, text) in DESCRIPTIONS {
+                tx.prepare_cached("UPDATE cards SET description = ?2 WHERE id = ?1")?
+                    .execute(rusqlite::params![card_ids[*index], text])?;
+            }
+            for (index, items) in CHECKLISTS {
+                for ((text, done), rank) in items.iter().zip(crate::rank::spread(items.len())) {
+                    tx.prepare_cached(
+                        "INSERT INTO checklist_items (card_id, rank, text, done) VALUES (?1, ?2, ?3, ?4)",
+                    )?
+                    .execute(rusqlite::params![card_ids[*index], rank, text, done])?;
+                }
+            }
+            let (index, reason) = BLOCKED;
+            tx.prepare_cached(
+                "UPDATE cards SET blocked_reason = ?2, blocked_since = ?3 WHERE id = ?1",
+            )?
+            .execute(rusqlite::params![card_ids[index], reason, tx.now])?;
+            crate::board::record_detail(tx, card_ids[index], crate::board::EventKind::Blocked, reason)?;
             // "In progress" is over its limit, so the flag shows from the start.
             tx.prepare_cached("UPDATE columns SET wip_limit = ?2 WHERE id = ?1")?
                 .execute(rusqlite::params![column_ids[2], DEMO_IN_PROGRESS_LIMIT])?;

@@ -7,6 +7,8 @@ pub enum Entity {
     Column,
     Card,
     Member,
+    Label,
+    ChecklistItem,
 }
 
 impl fmt::Display for Entity {
@@ -16,6 +18,8 @@ impl fmt::Display for Entity {
             Entity::Column => "column",
             Entity::Card => "card",
             Entity::Member => "team member",
+            Entity::Label => "label",
+            Entity::ChecklistItem => "checklist item",
         })
     }
 }

@@ -4,9 +4,11 @@
 //! call it with plain data and get plain data or a typed [`Error`] back.
 
 pub mod board;
+pub mod cards;
 pub mod columns;
 pub mod demo;
 pub mod error;
+pub mod flow;
 pub mod model;
 pub mod rank;
 pub mod store;

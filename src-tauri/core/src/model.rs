@@ -40,6 +40,14 @@ id_type!(
     /// A card on a board.
     CardId
 );
+id_type!(
+    /// A coloured label of a board.
+    LabelId
+);
+id_type!(
+    /// One line of a card's checklist.
+    ChecklistItemId
+);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Skill {
@@ -138,6 +146,8 @@ pub struct Column {
     pub stage: Stage,
     /// More cards than this is flagged, never refused.
     pub wip_limit: Option<u32>,
+    /// Set while the column is archived: off the board with its cards.
+    pub archived_at: Option<Millis>,
 }
 
 /// An effort estimate in hundredths of the board's unit (2.5 points is 250).
@@ -162,6 +172,120 @@ pub struct Load {
     pub unestimated: u32,
 }
 
+/// How urgent a card is; the default is `Normal`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum Priority {
+    Urgent,
+    High,
+    #[default]
+    Normal,
+    Low,
+}
+
+impl Priority {
+    pub const ALL: [Priority; 4] = [
+        Priority::Urgent,
+        Priority::High,
+        Priority::Normal,
+        Priority::Low,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Priority::Urgent => "urgent",
+            Priority::High => "high",
+            Priority::Normal => "normal",
+            Priority::Low => "low",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Priority> {
+        Priority::ALL.into_iter().find(|p| p.as_str() == value)
+    }
+}
+
+/// The colours a label can have: the Okabe-Ito palette, told apart with colour blindness.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LabelColor {
+    Orange,
+    Sky,
+    Green,
+    Yellow,
+    Blue,
+    Vermillion,
+    Purple,
+    Grey,
+}
+
+impl LabelColor {
+    pub const ALL: [LabelColor; 8] = [
+        LabelColor::Orange,
+        LabelColor::Sky,
+        LabelColor::Green,
+        LabelColor::Yellow,
+        LabelColor::Blue,
+        LabelColor::Vermillion,
+        LabelColor::Purple,
+        LabelColor::Grey,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LabelColor::Orange => "orange",
+            LabelColor::Sky => "sky",
+            LabelColor::Green => "green",
+            LabelColor::Yellow => "yellow",
+            LabelColor::Blue => "blue",
+            LabelColor::Vermillion => "vermillion",
+            LabelColor::Purple => "purple",
+            LabelColor::Grey => "grey",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<LabelColor> {
+        LabelColor::ALL.into_iter().find(|c| c.as_str() == value)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub id: LabelId,
+    pub board_id: BoardId,
+    pub name: String,
+    pub color: LabelColor,
+}
+
+/// Why a card is blocked, and since when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Blocked {
+    pub reason: String,
+    pub since: Millis,
+}
+
+/// A skill a card needs, at a minimum level (1 to 5).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SkillNeed {
+    pub skill: String,
+    pub min_level: u8,
+}
+
+/// How far a card's checklist is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ChecklistProgress {
+    pub done: u32,
+    pub total: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChecklistItem {
+    pub id: ChecklistItemId,
+    pub card_id: CardId,
+    /// Order within the checklist; compare as strings.
+    pub rank: String,
+    pub text: String,
+    pub done: bool,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Card {
     pub id: CardId,
@@ -169,20 +293,69 @@ pub struct Card {
     /// Order within the column; compare ranks as strings.
     pub rank: String,
     pub title: String,
+    /// Markdown.
+    pub description: String,
     pub assignee: Option<MemberId>,
     pub estimate: Option<Estimate>,
+    pub priority: Priority,
+    pub due: Option<chrono::NaiveDate>,
+    pub blocked: Option<Blocked>,
+    /// In label id order.
+    pub labels: Vec<LabelId>,
+    /// In skill name order.
+    pub skills: Vec<SkillNeed>,
+    pub checklist: ChecklistProgress,
     /// Set while the card is archived: off the board, kept with its history.
     pub archived_at: Option<Millis>,
     pub created_at: Millis,
     pub updated_at: Millis,
 }
 
+/// Where a card is after a move: all a move changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardPlace {
+    pub id: CardId,
+    pub column_id: ColumnId,
+    pub rank: String,
+    pub assignee: Option<MemberId>,
+    pub updated_at: Millis,
+}
+
+/// One entry of a card's history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardEvent {
+    pub kind: crate::board::EventKind,
+    pub from_column: Option<ColumnId>,
+    pub to_column: Option<ColumnId>,
+    pub member: Option<MemberId>,
+    /// The reason, for a block.
+    pub detail: Option<String>,
+    pub at: Millis,
+}
+
+/// Everything about one card: the card, its checklist, its history and the flow dates read
+/// from that history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardDetail {
+    pub card: Card,
+    pub checklist: Vec<ChecklistItem>,
+    /// Oldest first.
+    pub history: Vec<CardEvent>,
+    /// The first time it entered an in-progress or done column.
+    pub started_at: Option<Millis>,
+    /// When it last entered a done column, if it is in one now.
+    pub done_at: Option<Millis>,
+}
+
 /// A board with its columns in order and its cards in order within each column.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BoardView {
     pub board: Board,
+    /// The columns on the board, archived ones left out.
     pub columns: Vec<Column>,
     pub cards: Vec<Card>,
+    /// The board's labels, by name.
+    pub labels: Vec<Label>,
 }
 
 impl BoardView {
@@ -249,6 +422,8 @@ macro_rules! text_enum_sql {
 
 text_enum_sql!(Stage);
 text_enum_sql!(EstimateUnit);
+text_enum_sql!(Priority);
+text_enum_sql!(LabelColor);
 
 impl ToSql for Estimate {
     fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {

@@ -62,3 +62,40 @@ pub fn estimate(value: f64) -> Result<Estimate> {
     // In range, so the rounded hundredths fit a u32.
     Ok(Estimate((value * 100.0).round() as u32))
 }
+
+pub const MAX_DESCRIPTION_CHARS: usize = 20_000;
+pub const MAX_LABEL_CHARS: usize = 40;
+pub const MAX_SKILL_CHARS: usize = 60;
+
+/// A card's Markdown description: any text up to the limit, empty allowed. Line breaks and
+/// tabs are kept; other control characters are refused.
+pub fn description(value: &str) -> Result<String> {
+    if value.chars().nth(MAX_DESCRIPTION_CHARS).is_some() {
+        return Err(Error::invalid(
+            "description",
+            format!("A description can be at most {MAX_DESCRIPTION_CHARS} characters long."),
+        ));
+    }
+    if value
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        return Err(Error::invalid(
+            "description",
+            "A description cannot contain control characters.",
+        ));
+    }
+    let trimmed = value.trim_end();
+    Ok(trimmed.replace("\r\n", "\n"))
+}
+
+/// A level of skill, 1 (learning) to 5 (expert).
+pub fn level(field: &'static str, value: u8) -> Result<u8> {
+    if !(1..=5).contains(&value) {
+        return Err(Error::invalid(
+            field,
+            "A skill level goes from 1 (learning) to 5 (expert).",
+        ));
+    }
+    Ok(value)
+}

@@ -121,13 +121,13 @@ fn history_records_create_move_and_assign_with_time() {
         .unwrap();
     store.assign_card(card, Some(member)).unwrap();
     let history = store.card_history(card).unwrap();
-    let kinds: Vec<&str> = history.iter().map(|(k, _)| k.as_str()).collect();
+    let kinds: Vec<&str> = history.iter().map(|e| e.kind.as_str()).collect();
     assert_eq!(kinds, ["created", "moved", "assigned"]);
-    assert!(history.iter().all(|(_, at)| *at == 1_700_000_000_000));
+    assert!(history.iter().all(|e| e.at == 1_700_000_000_000));
 }
 
 /// Runs `call`, expects it to fail with `kind`, and checks the database did not change.
-fn refused<T: std::fmt::Debug>(
+pub fn refused<T: std::fmt::Debug>(
     store: &mut teamlead_core::Store,
     kind: ErrorKind,
     call: impl FnOnce(&mut teamlead_core::Store) -> Result<T, Error>,
@@ -292,6 +292,23 @@ fn the_demo_team_fills_an_empty_workspace_once() {
     assert!(members.iter().all(|m| !m.skills.is_empty()));
     let assigned = view.cards.iter().filter(|c| c.assignee.is_some()).count();
     assert!((20..30).contains(&assigned), "{assigned} assigned");
+    // The demo shows every kind of card detail.
+    assert_eq!(view.labels.len(), 4);
+    let blocked: Vec<_> = view.cards.iter().filter(|c| c.blocked.is_some()).collect();
+    assert_eq!(blocked.len(), 1);
+    let history = store.card_history(blocked[0].id).unwrap();
+    assert!(history
+        .iter()
+        .any(|e| e.kind == teamlead_core::board::EventKind::Blocked));
+    assert!(view.cards.iter().any(|c| !c.labels.is_empty()));
+    assert!(view.cards.iter().any(|c| !c.skills.is_empty()));
+    assert!(view.cards.iter().any(|c| c.due.is_some()));
+    assert!(view.cards.iter().any(|c| !c.description.is_empty()));
+    assert!(view.cards.iter().any(|c| c.checklist.total > 0));
+    assert!(view
+        .cards
+        .iter()
+        .any(|c| c.priority == teamlead_core::Priority::Urgent));
     refused(&mut store, ErrorKind::InvalidInput, |s| s.seed_demo());
     refused(&mut store, ErrorKind::InvalidInput, |s| s.start_fresh());
 }
@@ -364,6 +381,10 @@ fn board_operations_reuse_their_prepared_statements() {
                 .id,
         );
     }
+    let label = store
+        .create_label(view.board.id, "Bug", teamlead_core::LabelColor::Orange)
+        .unwrap()
+        .id;
     let baseline = store.statement_reprepares();
     for round in 0..20 {
         let (to, after) = if round % 2 == 0 {
@@ -399,6 +420,26 @@ fn board_operations_reuse_their_prepared_statements() {
             .assign_card(cards[4], if round % 2 == 0 { Some(member) } else { None })
             .unwrap();
         store.board_view(view.board.id).unwrap();
+        store
+            .set_description(cards[3], &format!("notes {round}"))
+            .unwrap();
+        store
+            .set_priority(cards[3], teamlead_core::Priority::ALL[round % 4])
+            .unwrap();
+        if round % 2 == 0 {
+            store.block_card(cards[1], "waiting").unwrap();
+        } else {
+            store.unblock_card(cards[1]).unwrap();
+        }
+        store
+            .set_card_label(cards[2], label, round % 2 == 0)
+            .unwrap();
+        store
+            .set_card_skill(cards[4], "Rust", Some(1 + (round % 5) as u8))
+            .unwrap();
+        let item = store.add_checklist_item(cards[round % 6], "step").unwrap();
+        store.check_checklist_item(item.id, true).unwrap();
+        store.card_detail(cards[round % 6]).unwrap();
     }
     assert_eq!(store.statement_reprepares(), baseline);
 }
@@ -496,11 +537,11 @@ fn archiving_takes_a_card_off_the_board_and_restoring_puts_it_back() {
     refused(&mut store, ErrorKind::InvalidInput, |s| {
         s.restore_card(ids[1])
     });
-    let kinds: Vec<String> = store
+    let kinds: Vec<&str> = store
         .card_history(ids[1])
         .unwrap()
         .into_iter()
-        .map(|(k, _)| k)
+        .map(|e| e.kind.as_str())
         .collect();
     assert_eq!(kinds, ["created", "archived", "restored"]);
 }

@@ -1,6 +1,7 @@
 //! Integration tests of the core, one binary with a module per area.
 
 mod board;
+mod cards;
 mod columns;
 mod migrations;
 mod ranks;

@@ -8,6 +8,7 @@ const RELEASED: &[(i64, &str, &str)] = &[
     (2, "undo", "d1c89ae4ecd4ed5f"),
     (3, "board_settings", "cb56a3d1910a5321"),
     (4, "archive", "08c79520eb17a78e"),
+    (5, "card_details", "165bba59a32b21e8"),
 ];
 
 #[test]

@@ -1,6 +1,6 @@
 use proptest::prelude::*;
 use teamlead_core::store::UNDO_DEPTH;
-use teamlead_core::{CardId, ErrorKind, MemberId, Placement, Store};
+use teamlead_core::{CardId, ErrorKind, MemberId, Placement, Priority, Store};
 
 use crate::{board_store, column, dump, dump_data};
 
@@ -42,6 +42,33 @@ enum Action {
     Delete {
         card: usize,
     },
+    Describe {
+        card: usize,
+        text: u8,
+    },
+    Prioritise {
+        card: usize,
+        priority: usize,
+    },
+    Due {
+        card: usize,
+        day: Option<u8>,
+    },
+    ToggleBlock {
+        card: usize,
+        reason: u8,
+    },
+    ToggleLabel {
+        card: usize,
+    },
+    Skill {
+        card: usize,
+        level: Option<u8>,
+    },
+    Checklist {
+        card: usize,
+        step: u8,
+    },
 }
 
 fn action() -> impl Strategy<Value = Action> {
@@ -65,6 +92,15 @@ fn action() -> impl Strategy<Value = Action> {
         }),
         (0usize..20).prop_map(|card| Action::ToggleArchive { card }),
         (0usize..20).prop_map(|card| Action::Delete { card }),
+        (0usize..20, any::<u8>()).prop_map(|(card, text)| Action::Describe { card, text }),
+        (0usize..20, 0usize..4).prop_map(|(card, priority)| Action::Prioritise { card, priority }),
+        (0usize..20, proptest::option::of(1u8..28))
+            .prop_map(|(card, day)| Action::Due { card, day }),
+        (0usize..20, any::<u8>()).prop_map(|(card, reason)| Action::ToggleBlock { card, reason }),
+        (0usize..20).prop_map(|card| Action::ToggleLabel { card }),
+        (0usize..20, proptest::option::of(1u8..=5))
+            .prop_map(|(card, level)| Action::Skill { card, level }),
+        (0usize..20, any::<u8>()).prop_map(|(card, step)| Action::Checklist { card, step }),
     ]
 }
 
@@ -73,6 +109,7 @@ struct Fixture {
     store: Store,
     view: teamlead_core::BoardView,
     member: MemberId,
+    label: teamlead_core::LabelId,
 }
 
 fn fixture() -> Fixture {
@@ -83,11 +120,16 @@ fn fixture() -> Fixture {
             .create_card(column(&view, i % 3), &format!("card {i}"))
             .unwrap();
     }
+    let label = store
+        .create_label(view.board.id, "Bug", teamlead_core::LabelColor::Vermillion)
+        .unwrap()
+        .id;
     Fixture {
         _dir: dir,
         store,
         view,
         member,
+        label,
     }
 }
 
@@ -186,6 +228,59 @@ impl Fixture {
                 .store
                 .set_wip_limit(column(&self.view, c), limit.map(|l| u32::from(l.max(1))))
                 .map(|_| ()),
+            Action::Describe { card, text } => self
+                .store
+                .set_description(pick(card), &format!("# Notes {text}\n\n- one\n- two"))
+                .map(|_| ()),
+            Action::Prioritise { card, priority } => self
+                .store
+                .set_priority(pick(card), Priority::ALL[priority])
+                .map(|_| ()),
+            Action::Due { card, day } => self
+                .store
+                .set_due(
+                    pick(card),
+                    day.map(|d| chrono::NaiveDate::from_ymd_opt(2026, 12, u32::from(d)).unwrap()),
+                )
+                .map(|_| ()),
+            Action::ToggleBlock { card, reason } => {
+                let card = pick(card);
+                if self.store.card(card).unwrap().blocked.is_some() && reason % 2 == 0 {
+                    self.store.unblock_card(card).map(|_| ())
+                } else {
+                    self.store
+                        .block_card(card, &format!("waiting on {reason}"))
+                        .map(|_| ())
+                }
+            }
+            Action::ToggleLabel { card } => {
+                let card = pick(card);
+                let on = !self.store.card(card).unwrap().labels.contains(&self.label);
+                self.store.set_card_label(card, self.label, on).map(|_| ())
+            }
+            Action::Skill { card, level } => self
+                .store
+                .set_card_skill(pick(card), "Rust", level)
+                .map(|_| ()),
+            Action::Checklist { card, step } => {
+                let card = pick(card);
+                let items = self.store.card_detail(card).unwrap().checklist;
+                match (items.first(), step % 4) {
+                    (Some(item), 1) => self
+                        .store
+                        .check_checklist_item(item.id, !item.done)
+                        .map(|_| ()),
+                    (Some(item), 2) => self.store.delete_checklist_item(item.id),
+                    (Some(item), 3) => self
+                        .store
+                        .rename_checklist_item(item.id, &format!("step {step}"))
+                        .map(|_| ()),
+                    _ => self
+                        .store
+                        .add_checklist_item(card, &format!("step {step}"))
+                        .map(|_| ()),
+                }
+            }
         };
         result.expect("every generated action is valid");
     }

@@ -34,6 +34,11 @@ pub static MIGRATIONS: &[Migration] = &[
         name: "archive",
         sql: include_str!("migrations/0004_archive.sql"),
     },
+    Migration {
+        version: 5,
+        name: "card_details",
+        sql: include_str!("migrations/0005_card_details.sql"),
+    },
 ];
 
 impl Migration {
