@@ -66,7 +66,7 @@ pub fn rename_card(state: State<'_, AppState>, req: ipc::RenameCard) -> Reply<ip
 }
 
 #[tauri::command]
-pub fn move_card(state: State<'_, AppState>, req: ipc::MoveCard) -> Reply<ipc::Card> {
+pub fn move_card(state: State<'_, AppState>, req: ipc::MoveCard) -> Reply<ipc::CardPlace> {
     let (card, to) = req.placement();
     state.with(|store| Ok(store.move_card(card, to)?.into()))
 }
@@ -85,7 +85,7 @@ pub fn assign_card(state: State<'_, AppState>, req: ipc::AssignCard) -> Reply<ip
 }
 
 #[tauri::command]
-pub fn place_card(state: State<'_, AppState>, req: ipc::PlaceCard) -> Reply<ipc::Card> {
+pub fn place_card(state: State<'_, AppState>, req: ipc::PlaceCard) -> Reply<ipc::CardPlace> {
     let (card, to, member) = req.placement();
     state.with(|store| Ok(store.place_card(card, to, member)?.into()))
 }
@@ -176,6 +176,131 @@ pub fn add_board(state: State<'_, AppState>, name: String) -> Reply<ipc::Board> 
 #[tauri::command]
 pub fn rename_board(state: State<'_, AppState>, req: ipc::RenameBoard) -> Reply<()> {
     state.with(|store| store.rename_board(core::BoardId(req.board_id), &req.name))
+}
+
+#[tauri::command]
+pub fn card_detail(state: State<'_, AppState>, card_id: i64) -> Reply<ipc::CardDetail> {
+    state.with(|store| Ok(store.card_detail(core::CardId(card_id))?.into()))
+}
+
+#[tauri::command]
+pub fn set_description(state: State<'_, AppState>, req: ipc::SetDescription) -> Reply<ipc::Card> {
+    let card = core::CardId(req.card_id);
+    state.with(|store| Ok(store.set_description(card, &req.text)?.into()))
+}
+
+#[tauri::command]
+pub fn set_priority(state: State<'_, AppState>, req: ipc::SetPriority) -> Reply<ipc::Card> {
+    let card = core::CardId(req.card_id);
+    state.with(|store| Ok(store.set_priority(card, req.priority.into())?.into()))
+}
+
+#[tauri::command]
+pub fn set_due(state: State<'_, AppState>, req: ipc::SetDue) -> Reply<ipc::Card> {
+    let due = req.date()?;
+    state.with(|store| Ok(store.set_due(core::CardId(req.card_id), due)?.into()))
+}
+
+#[tauri::command]
+pub fn block_card(state: State<'_, AppState>, req: ipc::BlockCard) -> Reply<ipc::Card> {
+    let card = core::CardId(req.card_id);
+    state.with(|store| Ok(store.block_card(card, &req.reason)?.into()))
+}
+
+#[tauri::command]
+pub fn unblock_card(state: State<'_, AppState>, card_id: i64) -> Reply<ipc::Card> {
+    state.with(|store| Ok(store.unblock_card(core::CardId(card_id))?.into()))
+}
+
+#[tauri::command]
+pub fn create_label(state: State<'_, AppState>, req: ipc::CreateLabel) -> Reply<ipc::Label> {
+    let board = core::BoardId(req.board_id);
+    state.with(|store| Ok(store.create_label(board, &req.name, req.color.into())?.into()))
+}
+
+#[tauri::command]
+pub fn update_label(state: State<'_, AppState>, req: ipc::UpdateLabel) -> Reply<ipc::Label> {
+    let label = core::LabelId(req.label_id);
+    state.with(|store| Ok(store.update_label(label, &req.name, req.color.into())?.into()))
+}
+
+#[tauri::command]
+pub fn delete_label(state: State<'_, AppState>, label_id: i64) -> Reply<()> {
+    state.with(|store| store.delete_label(core::LabelId(label_id)))
+}
+
+#[tauri::command]
+pub fn set_card_label(state: State<'_, AppState>, req: ipc::SetCardLabel) -> Reply<ipc::Card> {
+    let (card, label) = (core::CardId(req.card_id), core::LabelId(req.label_id));
+    state.with(|store| Ok(store.set_card_label(card, label, req.on)?.into()))
+}
+
+#[tauri::command]
+pub fn set_card_skill(state: State<'_, AppState>, req: ipc::SetCardSkill) -> Reply<ipc::Card> {
+    let card = core::CardId(req.card_id);
+    state.with(|store| Ok(store.set_card_skill(card, &req.skill, req.min_level)?.into()))
+}
+
+#[tauri::command]
+pub fn skill_names(state: State<'_, AppState>) -> Reply<Vec<String>> {
+    state.with(|store| store.skill_names())
+}
+
+#[tauri::command]
+pub fn add_checklist_item(
+    state: State<'_, AppState>,
+    req: ipc::AddChecklistItem,
+) -> Reply<ipc::ChecklistItem> {
+    let card = core::CardId(req.card_id);
+    state.with(|store| Ok(store.add_checklist_item(card, &req.text)?.into()))
+}
+
+#[tauri::command]
+pub fn rename_checklist_item(
+    state: State<'_, AppState>,
+    req: ipc::RenameChecklistItem,
+) -> Reply<ipc::ChecklistItem> {
+    let item = core::ChecklistItemId(req.item_id);
+    state.with(|store| Ok(store.rename_checklist_item(item, &req.text)?.into()))
+}
+
+#[tauri::command]
+pub fn check_checklist_item(
+    state: State<'_, AppState>,
+    req: ipc::CheckChecklistItem,
+) -> Reply<ipc::ChecklistItem> {
+    let item = core::ChecklistItemId(req.item_id);
+    state.with(|store| Ok(store.check_checklist_item(item, req.done)?.into()))
+}
+
+#[tauri::command]
+pub fn delete_checklist_item(state: State<'_, AppState>, item_id: i64) -> Reply<()> {
+    state.with(|store| store.delete_checklist_item(core::ChecklistItemId(item_id)))
+}
+
+#[tauri::command]
+pub fn archive_column(state: State<'_, AppState>, column_id: i64) -> Reply<ipc::Column> {
+    state.with(|store| Ok(store.archive_column(core::ColumnId(column_id))?.into()))
+}
+
+#[tauri::command]
+pub fn restore_column(state: State<'_, AppState>, column_id: i64) -> Reply<ipc::Column> {
+    state.with(|store| Ok(store.restore_column(core::ColumnId(column_id))?.into()))
+}
+
+#[tauri::command]
+pub fn archived_columns(
+    state: State<'_, AppState>,
+    board_id: i64,
+) -> Reply<Vec<ipc::ArchivedColumn>> {
+    let board = core::BoardId(board_id);
+    state.with(|store| {
+        Ok(store
+            .archived_columns(board)?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    })
 }
 
 #[tauri::command]

@@ -68,8 +68,12 @@ fn open_bare(path: &Path) -> Connection {
     conn
 }
 
-/// The board's cards as a bare query reads them: the floor for loading a board.
-type BareCard = (i64, i64, String, String, Option<i64>, Option<i64>, i64, i64);
+/// The board's cards as a bare query reads them, every field the board shows: the floor for
+/// loading a board.
+type BareCard = (
+    (i64, i64, String, String, Option<i64>, Option<i64>, i64, i64),
+    (String, String, Option<String>, Option<String>, Option<i64>),
+);
 
 impl Fixture {
     fn core_load(&self) -> usize {
@@ -82,21 +86,25 @@ impl Fixture {
             .bare
             .prepare_cached(
                 "SELECT id, column_id, rank, title, assignee_id, estimate_centi, created_at,
-                        updated_at
+                        updated_at, description, priority, due_date, blocked_reason,
+                        blocked_since
                  FROM cards",
             )
             .unwrap();
         let rows: Vec<BareCard> = stmt
             .query_map([], |r| {
                 Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                    r.get(7)?,
+                    (
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                        r.get(6)?,
+                        r.get(7)?,
+                    ),
+                    (r.get(8)?, r.get(9)?, r.get(10)?, r.get(11)?, r.get(12)?),
                 ))
             })
             .unwrap()

@@ -93,6 +93,8 @@ pub struct Board {
     pub columns: Vec<Column>,
     /// In column order, then top to bottom within each column.
     pub cards: Vec<Card>,
+    /// The board's labels, by name.
+    pub labels: Vec<Label>,
     /// Open work per assignee (null: unassigned); people with no open card are left out.
     pub loads: Vec<Load>,
 }
@@ -139,6 +141,155 @@ pub struct Column {
     pub stage: Stage,
     /// More cards than this is flagged (never refused); null for no limit.
     pub wip_limit: Option<u32>,
+    /// When the column was archived; null while it is on the board.
+    #[ts(type = "number | null")]
+    pub archived_at: Option<i64>,
+}
+
+/// An archived column and how many cards went with it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ArchivedColumn {
+    pub column: Column,
+    pub cards: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Priority {
+    Urgent,
+    High,
+    Normal,
+    Low,
+}
+
+/// The label palette (Okabe-Ito), safe with colour blindness.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum LabelColor {
+    Orange,
+    Sky,
+    Green,
+    Yellow,
+    Blue,
+    Vermillion,
+    Purple,
+    Grey,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Label {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub name: String,
+    pub color: LabelColor,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Blocked {
+    pub reason: String,
+    #[ts(type = "number")]
+    pub since: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct SkillNeed {
+    pub skill: String,
+    /// 1 to 5.
+    pub min_level: u8,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ChecklistProgress {
+    pub done: u32,
+    pub total: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ChecklistItem {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub card_id: i64,
+    pub text: String,
+    pub done: bool,
+}
+
+/// Where a card is after a move or a drop: all that changes.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct CardPlace {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub column_id: i64,
+    pub rank: String,
+    #[ts(type = "number | null")]
+    pub assignee_id: Option<i64>,
+    #[ts(type = "number")]
+    pub updated_at: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum EventKind {
+    Created,
+    Moved,
+    Assigned,
+    Renamed,
+    Archived,
+    Restored,
+    Blocked,
+    Unblocked,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct CardEvent {
+    pub kind: EventKind,
+    #[ts(type = "number | null")]
+    pub from_column_id: Option<i64>,
+    #[ts(type = "number | null")]
+    pub to_column_id: Option<i64>,
+    #[ts(type = "number | null")]
+    pub member_id: Option<i64>,
+    /// The reason, for a block.
+    pub detail: Option<String>,
+    #[ts(type = "number")]
+    pub at: i64,
+}
+
+/// A card with its checklist, its history and the flow dates read from it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct CardDetail {
+    pub card: Card,
+    pub checklist: Vec<ChecklistItem>,
+    /// Oldest first.
+    pub history: Vec<CardEvent>,
+    /// The first time it entered an in-progress or done column.
+    #[ts(type = "number | null")]
+    pub started_at: Option<i64>,
+    /// When it last entered a done column, while it is in one.
+    #[ts(type = "number | null")]
+    pub done_at: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -152,10 +303,23 @@ pub struct Card {
     /// Order within the column: compare as strings.
     pub rank: String,
     pub title: String,
+    /// Markdown; shown rendered and sanitized.
+    pub description: String,
     #[ts(type = "number | null")]
     pub assignee_id: Option<i64>,
     /// In the board's unit; null when not estimated.
     pub estimate: Option<f64>,
+    pub priority: Priority,
+    /// A calendar day, YYYY-MM-DD; null for none.
+    pub due: Option<String>,
+    /// Null unless the card is blocked.
+    pub blocked: Option<Blocked>,
+    /// In label id order.
+    #[ts(type = "number[]")]
+    pub label_ids: Vec<i64>,
+    /// In skill name order.
+    pub skills: Vec<SkillNeed>,
+    pub checklist: ChecklistProgress,
     /// When the card was archived; null while it is on the board.
     #[ts(type = "number | null")]
     pub archived_at: Option<i64>,
@@ -315,6 +479,114 @@ pub struct RenameBoard {
     pub name: String,
 }
 
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct SetDescription {
+    #[ts(type = "number")]
+    pub card_id: i64,
+    /// Markdown; empty clears.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct SetPriority {
+    #[ts(type = "number")]
+    pub card_id: i64,
+    pub priority: Priority,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct SetDue {
+    #[ts(type = "number")]
+    pub card_id: i64,
+    /// YYYY-MM-DD; null clears.
+    pub due: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct BlockCard {
+    #[ts(type = "number")]
+    pub card_id: i64,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct CreateLabel {
+    #[ts(type = "number")]
+    pub board_id: i64,
+    pub name: String,
+    pub color: LabelColor,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct UpdateLabel {
+    #[ts(type = "number")]
+    pub label_id: i64,
+    pub name: String,
+    pub color: LabelColor,
+}
+
+/// Puts a label on a card (`on`) or takes it off.
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct SetCardLabel {
+    #[ts(type = "number")]
+    pub card_id: i64,
+    #[ts(type = "number")]
+    pub label_id: i64,
+    pub on: bool,
+}
+
+/// Requires a skill at `minLevel` (1 to 5), or no longer (null).
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct SetCardSkill {
+    #[ts(type = "number")]
+    pub card_id: i64,
+    pub skill: String,
+    pub min_level: Option<u8>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct AddChecklistItem {
+    #[ts(type = "number")]
+    pub card_id: i64,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct RenameChecklistItem {
+    #[ts(type = "number")]
+    pub item_id: i64,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct CheckChecklistItem {
+    #[ts(type = "number")]
+    pub item_id: i64,
+    pub done: bool,
+}
+
 /// What an undo or redo did.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -333,6 +605,7 @@ impl From<core::BoardView> for Board {
             estimate_unit: view.board.estimate_unit.into(),
             columns: view.columns.into_iter().map(Column::from).collect(),
             cards: view.cards.into_iter().map(Card::from).collect(),
+            labels: view.labels.into_iter().map(Label::from).collect(),
             loads,
         }
     }
@@ -384,6 +657,7 @@ impl From<core::Column> for Column {
             name: column.name,
             stage: column.stage.into(),
             wip_limit: column.wip_limit,
+            archived_at: column.archived_at,
         }
     }
 }
@@ -395,8 +669,28 @@ impl From<core::Card> for Card {
             column_id: card.column_id.0,
             rank: card.rank,
             title: card.title,
+            description: card.description,
             assignee_id: card.assignee.map(|m| m.0),
             estimate: card.estimate.map(|e| e.units()),
+            priority: card.priority.into(),
+            due: card.due.map(|d| d.format("%Y-%m-%d").to_string()),
+            blocked: card.blocked.map(|b| Blocked {
+                reason: b.reason,
+                since: b.since,
+            }),
+            label_ids: card.labels.into_iter().map(|l| l.0).collect(),
+            skills: card
+                .skills
+                .into_iter()
+                .map(|s| SkillNeed {
+                    skill: s.skill,
+                    min_level: s.min_level,
+                })
+                .collect(),
+            checklist: ChecklistProgress {
+                done: card.checklist.done,
+                total: card.checklist.total,
+            },
             archived_at: card.archived_at,
             created_at: card.created_at,
             updated_at: card.updated_at,
@@ -419,6 +713,156 @@ impl From<core::Member> for Member {
                 })
                 .collect(),
         }
+    }
+}
+
+impl From<core::Priority> for Priority {
+    fn from(priority: core::Priority) -> Self {
+        match priority {
+            core::Priority::Urgent => Priority::Urgent,
+            core::Priority::High => Priority::High,
+            core::Priority::Normal => Priority::Normal,
+            core::Priority::Low => Priority::Low,
+        }
+    }
+}
+
+impl From<Priority> for core::Priority {
+    fn from(priority: Priority) -> Self {
+        match priority {
+            Priority::Urgent => core::Priority::Urgent,
+            Priority::High => core::Priority::High,
+            Priority::Normal => core::Priority::Normal,
+            Priority::Low => core::Priority::Low,
+        }
+    }
+}
+
+impl From<core::LabelColor> for LabelColor {
+    fn from(color: core::LabelColor) -> Self {
+        match color {
+            core::LabelColor::Orange => LabelColor::Orange,
+            core::LabelColor::Sky => LabelColor::Sky,
+            core::LabelColor::Green => LabelColor::Green,
+            core::LabelColor::Yellow => LabelColor::Yellow,
+            core::LabelColor::Blue => LabelColor::Blue,
+            core::LabelColor::Vermillion => LabelColor::Vermillion,
+            core::LabelColor::Purple => LabelColor::Purple,
+            core::LabelColor::Grey => LabelColor::Grey,
+        }
+    }
+}
+
+impl From<LabelColor> for core::LabelColor {
+    fn from(color: LabelColor) -> Self {
+        match color {
+            LabelColor::Orange => core::LabelColor::Orange,
+            LabelColor::Sky => core::LabelColor::Sky,
+            LabelColor::Green => core::LabelColor::Green,
+            LabelColor::Yellow => core::LabelColor::Yellow,
+            LabelColor::Blue => core::LabelColor::Blue,
+            LabelColor::Vermillion => core::LabelColor::Vermillion,
+            LabelColor::Purple => core::LabelColor::Purple,
+            LabelColor::Grey => core::LabelColor::Grey,
+        }
+    }
+}
+
+impl From<core::Label> for Label {
+    fn from(label: core::Label) -> Self {
+        Label {
+            id: label.id.0,
+            name: label.name,
+            color: label.color.into(),
+        }
+    }
+}
+
+impl From<core::CardPlace> for CardPlace {
+    fn from(place: core::CardPlace) -> Self {
+        CardPlace {
+            id: place.id.0,
+            column_id: place.column_id.0,
+            rank: place.rank,
+            assignee_id: place.assignee.map(|m| m.0),
+            updated_at: place.updated_at,
+        }
+    }
+}
+
+impl From<core::ChecklistItem> for ChecklistItem {
+    fn from(item: core::ChecklistItem) -> Self {
+        ChecklistItem {
+            id: item.id.0,
+            card_id: item.card_id.0,
+            text: item.text,
+            done: item.done,
+        }
+    }
+}
+
+impl From<core::board::EventKind> for EventKind {
+    fn from(kind: core::board::EventKind) -> Self {
+        use core::board::EventKind as K;
+        match kind {
+            K::Created => EventKind::Created,
+            K::Moved => EventKind::Moved,
+            K::Assigned => EventKind::Assigned,
+            K::Renamed => EventKind::Renamed,
+            K::Archived => EventKind::Archived,
+            K::Restored => EventKind::Restored,
+            K::Blocked => EventKind::Blocked,
+            K::Unblocked => EventKind::Unblocked,
+        }
+    }
+}
+
+impl From<core::CardDetail> for CardDetail {
+    fn from(detail: core::CardDetail) -> Self {
+        CardDetail {
+            card: detail.card.into(),
+            checklist: detail.checklist.into_iter().map(Into::into).collect(),
+            history: detail
+                .history
+                .into_iter()
+                .map(|e| CardEvent {
+                    kind: e.kind.into(),
+                    from_column_id: e.from_column.map(|c| c.0),
+                    to_column_id: e.to_column.map(|c| c.0),
+                    member_id: e.member.map(|m| m.0),
+                    detail: e.detail,
+                    at: e.at,
+                })
+                .collect(),
+            started_at: detail.started_at,
+            done_at: detail.done_at,
+        }
+    }
+}
+
+impl From<(core::Column, u32)> for ArchivedColumn {
+    fn from((column, cards): (core::Column, u32)) -> Self {
+        ArchivedColumn {
+            column: column.into(),
+            cards,
+        }
+    }
+}
+
+impl SetDue {
+    /// The due date, checked: a real calendar day written YYYY-MM-DD.
+    pub fn date(&self) -> Result<Option<chrono::NaiveDate>, IpcError> {
+        self.due
+            .as_deref()
+            .map(|text| {
+                chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| IpcError {
+                    code: ErrorCode::InvalidInput,
+                    message: format!(
+                        "\u{201c}{text}\u{201d} is not a date; write it as YYYY-MM-DD."
+                    ),
+                })
+            })
+            .transpose()
     }
 }
 
@@ -459,6 +903,24 @@ mod tests {
         });
         assert_eq!(error.code, ErrorCode::NotFound);
         assert!(error.message.contains("card"), "{}", error.message);
+    }
+
+    #[test]
+    fn due_dates_must_be_real_days() {
+        let due = |text: Option<&str>| SetDue {
+            card_id: 1,
+            due: text.map(str::to_owned),
+        };
+        assert_eq!(
+            due(Some("2026-12-04")).date().unwrap(),
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 4)
+        );
+        assert_eq!(due(None).date().unwrap(), None);
+        for bad in ["2026-02-30", "04/12/2026", "", "tomorrow"] {
+            let error = due(Some(bad)).date().unwrap_err();
+            assert_eq!(error.code, ErrorCode::InvalidInput);
+            assert!(error.message.contains("YYYY-MM-DD"), "{}", error.message);
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 import type { Card } from "./Card";
 import type { Column } from "./Column";
 import type { EstimateUnit } from "./EstimateUnit";
+import type { Label } from "./Label";
 import type { Load } from "./Load";
 
 export type Board = { id: number, name: string, estimateUnit: EstimateUnit, 
@@ -13,6 +14,10 @@ columns: Array<Column>,
  * In column order, then top to bottom within each column.
  */
 cards: Array<Card>, 
+/**
+ * The board's labels, by name.
+ */
+labels: Array<Label>, 
 /**
  * Open work per assignee (null: unassigned); people with no open card are left out.
  */

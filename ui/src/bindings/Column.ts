@@ -5,4 +5,8 @@ export type Column = { id: number, name: string, stage: Stage,
 /**
  * More cards than this is flagged (never refused); null for no limit.
  */
-wipLimit: number | null, };
+wipLimit: number | null, 
+/**
+ * When the column was archived; null while it is on the board.
+ */
+archivedAt: number | null, };
