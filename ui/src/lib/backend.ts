@@ -3,6 +3,7 @@ import type { AppInfo } from '../bindings/AppInfo';
 import type { AssignCard } from '../bindings/AssignCard';
 import type { Board } from '../bindings/Board';
 import type { Card } from '../bindings/Card';
+import type { CardPlace } from '../bindings/CardPlace';
 import type { Column } from '../bindings/Column';
 import type { CreateCard } from '../bindings/CreateCard';
 import type { DeleteColumn } from '../bindings/DeleteColumn';
@@ -32,9 +33,10 @@ export interface Backend {
   /** Appends the card at the end of the column. */
   createCard(req: CreateCard): Promise<Card>;
   renameCard(req: RenameCard): Promise<Card>;
-  moveCard(req: MoveCard): Promise<Card>;
+  /** A move changes only the card's place, which is what comes back. */
+  moveCard(req: MoveCard): Promise<CardPlace>;
   /** Moves a card and gives it to `memberId` as one action, undone in one step. */
-  placeCard(req: PlaceCard): Promise<Card>;
+  placeCard(req: PlaceCard): Promise<CardPlace>;
   /** Gives the card to a team member, or to nobody with `memberId: null`. */
   assignCard(req: AssignCard): Promise<Card>;
   /** 1 to 999 cards; null clears. Going over a limit is flagged, never refused. */

@@ -1,5 +1,6 @@
 import type { BoardSummary } from '../bindings/BoardSummary';
 import type { Card } from '../bindings/Card';
+import type { CardPlace } from '../bindings/CardPlace';
 import type { Column } from '../bindings/Column';
 import type { EstimateUnit } from '../bindings/EstimateUnit';
 import type { Load } from '../bindings/Load';
@@ -504,8 +505,8 @@ export class BoardState {
     }
   }
 
-  /** Takes in a card as the backend returned it, where the UI has already put it. */
-  private update(saved: Card): void {
+  /** Takes in a card (or its new place) as the backend returned it, where the UI has already put it. */
+  private update(saved: Card | CardPlace): void {
     const card = this.find(saved.id)?.card;
     if (!card) return;
     if (card.columnId !== saved.columnId) {

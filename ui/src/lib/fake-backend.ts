@@ -3,6 +3,7 @@ import type { AppInfo } from '../bindings/AppInfo';
 import type { AssignCard } from '../bindings/AssignCard';
 import type { Board } from '../bindings/Board';
 import type { Card } from '../bindings/Card';
+import type { CardPlace } from '../bindings/CardPlace';
 import type { Column } from '../bindings/Column';
 import type { CreateCard } from '../bindings/CreateCard';
 import type { DeleteColumn } from '../bindings/DeleteColumn';
@@ -234,7 +235,7 @@ export class FakeBackend implements Backend {
     return { ...card };
   }
 
-  async moveCard(req: MoveCard): Promise<Card> {
+  async moveCard(req: MoveCard): Promise<CardPlace> {
     const card = this.cards.get(req.cardId);
     if (!card) throw notFound('card', req.cardId);
     if (card.archivedAt !== null) throw new BackendError('invalid_input', MOVE_ARCHIVED_MESSAGE);
@@ -266,10 +267,10 @@ export class FakeBackend implements Backend {
     card.updatedAt = this.now();
     this.rerank(source);
     this.rerank(target);
-    return { ...card };
+    return placeOf(card);
   }
 
-  async placeCard(req: PlaceCard): Promise<Card> {
+  async placeCard(req: PlaceCard): Promise<CardPlace> {
     const before = this.snapshot();
     const [undo, redo] = [[...this.undoStack], [...this.redoStack]];
     try {
@@ -360,7 +361,13 @@ export class FakeBackend implements Backend {
     if (!board) throw notFound('board', req.boardId);
     const index = this.indexAfter(board, req.afterId);
     this.recordStep('Add column');
-    const column: Column = { id: this.nextId.column++, name, stage: guessStage(name), wipLimit: null };
+    const column: Column = {
+      id: this.nextId.column++,
+      name,
+      stage: guessStage(name),
+      wipLimit: null,
+      archivedAt: null,
+    };
     board.columns.splice(index, 0, column);
     this.order.set(column.id, []);
     return { ...column };
@@ -446,7 +453,15 @@ export class FakeBackend implements Backend {
       cards.push(...inColumn.map((c) => ({ ...c })));
     }
     const columns = board.columns.map((c) => ({ ...c }));
-    return { id: board.id, name: board.name, estimateUnit: board.estimateUnit, columns, cards, loads: loadsOf(columns, cards) };
+    return {
+      id: board.id,
+      name: board.name,
+      estimateUnit: board.estimateUnit,
+      columns,
+      cards,
+      labels: [],
+      loads: loadsOf(columns, cards),
+    };
   }
 
   /** Card titles per column name, top to bottom. */
@@ -539,6 +554,7 @@ export class FakeBackend implements Backend {
         name: col.name,
         stage: col.stage ?? guessStage(col.name),
         wipLimit: validateWipLimit(col.wipLimit ?? null),
+        archivedAt: null,
       };
       board.columns.push(column);
       this.order.set(column.id, []);
@@ -559,8 +575,15 @@ export class FakeBackend implements Backend {
       columnId,
       rank: rankAt(ids.length),
       title,
+      description: '',
       assigneeId,
       estimate: null,
+      priority: 'normal',
+      due: null,
+      blocked: null,
+      labelIds: [],
+      skills: [],
+      checklist: { done: 0, total: 0 },
       archivedAt: null,
       createdAt: now,
       updatedAt: now,
@@ -678,3 +701,14 @@ const DEMO_BOARD: FakeBoardInit = {
     ),
   })),
 };
+
+/** All a move changes, as the core returns it. */
+function placeOf(card: Card): CardPlace {
+  return {
+    id: card.id,
+    columnId: card.columnId,
+    rank: card.rank,
+    assigneeId: card.assigneeId,
+    updatedAt: card.updatedAt,
+  };
+}

@@ -4,6 +4,7 @@ import type { AppInfo } from '../bindings/AppInfo';
 import type { AssignCard } from '../bindings/AssignCard';
 import type { Board } from '../bindings/Board';
 import type { Card } from '../bindings/Card';
+import type { CardPlace } from '../bindings/CardPlace';
 import type { Column } from '../bindings/Column';
 import type { CreateCard } from '../bindings/CreateCard';
 import type { DeleteColumn } from '../bindings/DeleteColumn';
@@ -55,10 +56,10 @@ export class TauriBackend implements Backend {
   renameCard(req: RenameCard): Promise<Card> {
     return call('rename_card', { req });
   }
-  moveCard(req: MoveCard): Promise<Card> {
+  moveCard(req: MoveCard): Promise<CardPlace> {
     return call('move_card', { req });
   }
-  placeCard(req: PlaceCard): Promise<Card> {
+  placeCard(req: PlaceCard): Promise<CardPlace> {
     return call('place_card', { req });
   }
   assignCard(req: AssignCard): Promise<Card> {

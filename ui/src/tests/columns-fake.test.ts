@@ -66,7 +66,7 @@ describe('FakeBackend column and board rules', () => {
   it('adds a column after another or first, trimmed, with a guessed stage', async () => {
     const backend = twoBoards();
     const added = await backend.addColumn({ boardId: 1, name: '  Review ', afterId: 2 });
-    expect(added).toEqual({ id: 6, name: 'Review', stage: 'in_progress', wipLimit: null });
+    expect(added).toEqual({ id: 6, name: 'Review', stage: 'in_progress', wipLimit: null, archivedAt: null });
     await backend.addColumn({ boardId: 1, name: 'Backlog', afterId: null });
     expect(names(backend)).toEqual(['Backlog', 'To do', 'In progress', 'Review', 'Done']);
     expect((await backend.undo()).label).toBe('Add column');

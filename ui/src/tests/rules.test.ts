@@ -24,7 +24,7 @@ describe('FakeBackend: WIP limits', () => {
   ])('accepts the limit %j', async (limit, expected) => {
     const backend = new FakeBackend(smallTeam());
     const column = await backend.setWipLimit({ columnId: 2, limit });
-    expect(column).toEqual({ id: 2, name: 'In progress', stage: 'in_progress', wipLimit: expected });
+    expect(column).toEqual({ id: 2, name: 'In progress', stage: 'in_progress', wipLimit: expected, archivedAt: null });
     expect(backend.boardNow(1).columns[1].wipLimit).toBe(expected);
   });
 
@@ -210,14 +210,21 @@ describe('loads', () => {
   });
 
   it('sum in hundredths, so decimals add up exactly', () => {
-    const columns = [{ id: 1, name: 'To do', stage: 'not_started' as const, wipLimit: null }];
+    const columns = [{ id: 1, name: 'To do', stage: 'not_started' as const, wipLimit: null, archivedAt: null }];
     const card = (id: number, estimate: number) => ({
       id,
       columnId: 1,
       rank: String(id),
       title: 't',
+      description: '',
       assigneeId: 3,
       estimate,
+      priority: 'normal' as const,
+      due: null,
+      blocked: null,
+      labelIds: [],
+      skills: [],
+      checklist: { done: 0, total: 0 },
       archivedAt: null,
       createdAt: 0,
       updatedAt: 0,
