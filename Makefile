@@ -114,9 +114,10 @@ test: deps-test deps-ui
 	$(MAKE) --no-print-directory test-app
 	@echo "make test: all checks passed"
 
-bench: deps
+bench: deps-test ui
 	@out=$$(mktemp); \
 	$(CARGO) bench -p teamlead-core --bench board 2>&1 | tee $$out; \
+	$(CARGO) bench -p teamlead --bench webview 2>&1 | tee -a $$out; \
 	echo; echo "Targets:"; grep -E '^bench P[0-9]' $$out; rm -f $$out
 
 # The README's picture: the real window under Xvfb, on a scratch database with the demo team.

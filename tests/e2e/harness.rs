@@ -282,6 +282,15 @@ impl App {
             .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }
 
+    /// Runs an asynchronous script in the page: it ends by calling the callback WebDriver
+    /// passes as its last argument.
+    pub async fn js_async(&self, script: &str, args: Vec<Value>) -> Value {
+        self.client
+            .execute_async(script, args)
+            .await
+            .unwrap_or_else(|e| panic!("async script failed: {e}\n{script}"))
+    }
+
     /// Polls `script` until it returns `expected`, failing with the last value seen.
     pub async fn eventually(&self, script: &str, args: Vec<Value>, expected: Value) {
         let deadline = Instant::now() + WAIT;

@@ -325,13 +325,45 @@ export class BoardState {
     return this.columns.find((c) => c.column.id === columnId);
   }
 
-  snapshot(): ColumnView[] {
-    return $state.snapshot(this.columns);
+  /**
+   * The board's order of columns and cards, and each card's column and assignee: all that
+   * moves change, so that `restore` can put a failed or cancelled move back. Cheap on big
+   * boards: it copies arrays of the same card objects, not the cards themselves.
+   */
+  snapshot(): BoardSnapshot {
+    const fields = new Map<number, Origin>();
+    const views = this.columns.map((view) => {
+      const cards = view.cards.slice();
+      for (const card of cards) fields.set(card.id, { columnId: card.columnId, assigneeId: card.assigneeId });
+      return { column: view.column, cards };
+    });
+    return new BoardSnapshot(views, fields);
   }
 
-  restore(snapshot: ColumnView[]): void {
-    // A copy, so the same snapshot can be restored again (keyboard moves preview from it).
-    this.columns = $state.snapshot(snapshot);
+  /** Puts the board back as `snapshot` saw it; the same snapshot can be restored again. */
+  restore(before: BoardSnapshot): void {
+    const { views: snapshot, fields } = before;
+    const live = new Map(this.columns.map((view) => [view.column.id, view]));
+    const order = snapshot.flatMap((s) => live.get(s.column.id) ?? []);
+    const added = this.columns.filter((view) => !snapshot.some((s) => s.column.id === view.column.id));
+    const columns = [...order, ...added];
+    if (columns.length !== this.columns.length || columns.some((view, i) => view !== this.columns[i])) {
+      this.columns = columns;
+    }
+    for (const s of snapshot) {
+      const view = live.get(s.column.id);
+      if (!view) continue;
+      // Only columns that changed get a new array: the others keep their rendering.
+      if (view.cards.length !== s.cards.length || view.cards.some((card, i) => card !== s.cards[i])) {
+        view.cards = s.cards.slice();
+      }
+      for (const card of s.cards) {
+        const was = fields.get(card.id);
+        if (!was) continue;
+        if (card.columnId !== was.columnId) card.columnId = was.columnId;
+        if (card.assigneeId !== was.assigneeId) card.assigneeId = was.assigneeId;
+      }
+    }
   }
 
   /**
@@ -342,9 +374,14 @@ export class BoardState {
     const from = this.find(cardId);
     const to = this.columnView(columnId);
     if (!from || !to) return false;
-    const [card] = from.column.cards.splice(from.index, 1);
+    // New arrays rather than splices: on a long column a splice touches every later slot.
+    const card = from.card;
+    const rest = from.column.cards.filter((c) => c.id !== cardId);
+    if (from.column !== to) from.column.cards = rest;
+    const target = from.column === to ? rest : to.cards.slice();
+    target.splice(Math.max(0, Math.min(index, target.length)), 0, card);
     card.columnId = columnId;
-    to.cards.splice(Math.max(0, Math.min(index, to.cards.length)), 0, card);
+    to.cards = target;
     return true;
   }
 
@@ -352,7 +389,7 @@ export class BoardState {
    * Saves where a card now sits in the UI. On failure the board goes back to `before`,
    * the error is shown and the board is re-read.
    */
-  async persistPlacement(cardId: number, before: ColumnView[]): Promise<boolean> {
+  async persistPlacement(cardId: number, before: BoardSnapshot): Promise<boolean> {
     const at = this.find(cardId);
     if (!at) return false;
     const afterId = at.index > 0 ? at.column.cards[at.index - 1].id : null;
@@ -408,7 +445,7 @@ export class BoardState {
    * Shows a card given to `memberId` and, unless it started there, at the end of `columnId`,
    * counting from `before`. UI only; false when the card or column is unknown.
    */
-  preview(cardId: number, memberId: number | null, columnId: number, before: ColumnView[]): boolean {
+  preview(cardId: number, memberId: number | null, columnId: number, before: BoardSnapshot): boolean {
     const origin = findIn(before, cardId);
     if (!origin || !this.columnView(columnId)) return false;
     this.restore(before);
@@ -428,7 +465,7 @@ export class BoardState {
     cardId: number,
     memberId: number | null,
     columnId: number,
-    before: ColumnView[] = this.snapshot(),
+    before: BoardSnapshot = this.snapshot(),
   ): Promise<Relocation | null> {
     const origin = findIn(before, cardId);
     if (!origin || !this.preview(cardId, memberId, columnId, before)) return null;
@@ -523,10 +560,36 @@ export class BoardState {
   }
 }
 
-function findIn(columns: ColumnView[], cardId: number): Card | undefined {
-  for (const view of columns) {
-    const card = view.cards.find((c) => c.id === cardId);
-    if (card) return card;
+/** A card's column and assignee when a snapshot was taken. */
+interface Origin {
+  columnId: number;
+  assigneeId: number | null;
+}
+
+/**
+ * What `BoardState.snapshot` saw: the columns' card arrays (the same card objects) and each
+ * card's column and assignee then. A class, so keeping one in `$state` does not proxy it.
+ */
+export class BoardSnapshot {
+  constructor(
+    readonly views: readonly ColumnView[],
+    readonly fields: ReadonlyMap<number, Origin>,
+  ) {}
+
+  /** Card ids per column, as they were. */
+  layout(): Layout {
+    return this.views.map((v) => ({ columnId: v.column.id, ids: v.cards.map((card) => card.id) }));
   }
-  return undefined;
+
+  title(cardId: number): string | undefined {
+    for (const view of this.views) {
+      const card = view.cards.find((c) => c.id === cardId);
+      if (card) return card.title;
+    }
+    return undefined;
+  }
+}
+
+function findIn(before: BoardSnapshot, cardId: number): Origin | undefined {
+  return before.fields.get(cardId);
 }

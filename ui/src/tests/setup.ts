@@ -23,3 +23,12 @@ if (typeof window.PointerEvent === 'undefined') {
   window.PointerEvent = PointerEventPolyfill as unknown as typeof PointerEvent;
   globalThis.PointerEvent = window.PointerEvent;
 }
+
+// jsdom has no layout and no ResizeObserver; `bind:clientHeight` needs one that never fires.
+if (!('ResizeObserver' in globalThis)) {
+  globalThis.ResizeObserver = class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+}
