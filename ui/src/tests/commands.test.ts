@@ -44,7 +44,7 @@ function state(fields: Partial<CommandState> = {}): CommandState {
     ],
     boardId: 1,
     columns: [
-      { id: 1, name: 'To do', stage: 'todo', wipLimit: null, archivedAt: null },
+      { id: 1, name: 'To do', stage: 'not_started', wipLimit: null, archivedAt: null },
       { id: 2, name: 'In progress', stage: 'in_progress', wipLimit: null, archivedAt: null },
       { id: 3, name: 'Done', stage: 'done', wipLimit: null, archivedAt: null },
     ],
