@@ -118,3 +118,52 @@ describe('the command palette', () => {
     expect(dialog).toHaveTextContent('Column menu: rename, add a column after, move left or right');
   });
 });
+
+describe('the command palette and a held card', () => {
+  it('puts a held card back and closes its menu before opening', async () => {
+    const { user, backend } = await renderFiltered();
+    const move = vi.spyOn(backend, 'moveCard');
+    card('Fix login').focus();
+    await user.keyboard(' {ArrowRight}');
+    expect(titlesOnScreen()['In progress']).toContain('Fix login');
+    await user.keyboard('{Control>}k{/Control}');
+    expect(await screen.findByTestId('command-palette')).toBeInTheDocument();
+    expect(titlesOnScreen()['To do']).toEqual(['Write spec', 'Fix login', 'Plan sprint']);
+    expect(screen.getByTestId('palette-input')).toHaveFocus();
+    await user.keyboard('archive{Enter}');
+    await waitFor(() => expect(backend.cardNow(2)?.archivedAt).not.toBeNull());
+    expect(move).not.toHaveBeenCalled();
+  });
+});
+
+describe('board commands in the palette', () => {
+  async function run(user: Awaited<ReturnType<typeof renderFiltered>>['user'], text: string) {
+    await user.keyboard('{Control>}k{/Control}');
+    await user.keyboard(`${text}{Enter}`);
+  }
+
+  it('add a column, rename the board, show the archive, make a board and switch to it', async () => {
+    const { user, backend } = await renderFiltered();
+    await run(user, 'add column');
+    await waitFor(() => expect(screen.getByTestId('column-name-input')).toHaveFocus());
+    await user.keyboard('Blocked{Enter}');
+    await waitFor(() => expect(Object.keys(backend.titles())).toContain('Blocked'));
+
+    await run(user, 'rename board');
+    await waitFor(() => expect(screen.getByTestId('board-name-input')).toHaveFocus());
+    await user.keyboard('{Escape}');
+
+    await run(user, 'show archived');
+    expect(await screen.findByTestId('archived-panel')).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+
+    await run(user, 'new board');
+    const name = within(await screen.findByTestId('new-board-popup')).getByTestId('new-board-name');
+    await waitFor(() => expect(name).toHaveFocus());
+    await user.keyboard('Second{Enter}');
+    await waitFor(() => expect(screen.getByTestId('board-name')).toHaveTextContent('Second'));
+
+    await run(user, 'switch core');
+    await waitFor(() => expect(screen.getByTestId('board-name')).toHaveTextContent('Core team'));
+  });
+});
