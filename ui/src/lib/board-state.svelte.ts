@@ -3,6 +3,7 @@ import type { Card } from '../bindings/Card';
 import type { CardPlace } from '../bindings/CardPlace';
 import type { Column } from '../bindings/Column';
 import type { EstimateUnit } from '../bindings/EstimateUnit';
+import type { Label } from '../bindings/Label';
 import type { Load } from '../bindings/Load';
 import type { Member } from '../bindings/Member';
 import { toBackendError, type Backend } from './backend';
@@ -46,6 +47,8 @@ export class BoardState {
   name = $state('');
   estimateUnit = $state<EstimateUnit>('points');
   columns = $state<ColumnView[]>([]);
+  /** The open board's labels, by name. */
+  labels = $state<Label[]>([]);
   /** Open work per person as the core last computed it (see `refreshLoads`). */
   loads = $state<Load[]>([]);
   members = $state<Member[]>([]);
@@ -78,6 +81,7 @@ export class BoardState {
         cards: board.cards.filter((c) => c.columnId === column.id).sort(byRank),
       }));
       this.loads = board.loads;
+      this.labels = board.labels;
       // Undo, redo and other boards change the archive too: it is re-read with the board.
       void this.refreshArchived();
       return true;
@@ -386,15 +390,22 @@ export class BoardState {
   }
 
   /**
-   * Saves where a card now sits in the UI. On failure the board goes back to `before`,
+   * Saves where a card now sits in the UI, and gives it to `memberId` when one is given.
+   * On failure the board goes back to `before`,
    * the error is shown and the board is re-read.
    */
-  async persistPlacement(cardId: number, before: BoardSnapshot): Promise<boolean> {
+  async persistPlacement(cardId: number, before: BoardSnapshot, memberId?: number | null): Promise<boolean> {
     const at = this.find(cardId);
     if (!at) return false;
     const afterId = at.index > 0 ? at.column.cards[at.index - 1].id : null;
+    const columnId = at.column.column.id;
+    // Given to someone as well: one action, undone in one step.
+    const assign = memberId !== undefined && memberId !== at.card.assigneeId;
+    if (assign) at.card.assigneeId = memberId;
     try {
-      const saved = await this.backend.moveCard({ cardId, columnId: at.column.column.id, afterId });
+      const saved = assign
+        ? await this.backend.placeCard({ cardId, columnId, afterId, memberId })
+        : await this.backend.moveCard({ cardId, columnId, afterId });
       this.update(saved);
       void this.refreshLoads();
       return true;

@@ -69,6 +69,18 @@ export function afterIdAt(others: readonly number[], index: number): number | nu
   return others[Math.min(index, others.length) - 1];
 }
 
+/**
+ * Where a drop among only the visible cards (the board is filtered) goes among all of them:
+ * right after the visible card above it, or first when there is none. `others` and
+ * `visible` are card ids without the dragged card; `visibleIndex` counts `visible`.
+ */
+export function indexAmongAll(others: readonly number[], visible: readonly number[], visibleIndex: number): number {
+  const above = afterIdAt(visible, visibleIndex);
+  if (above === null) return 0;
+  const at = others.indexOf(above);
+  return at === -1 ? others.length : at + 1;
+}
+
 export function locate(layout: Layout, cardId: number): { column: number; index: number } | null {
   for (let column = 0; column < layout.length; column++) {
     const index = layout[column].ids.indexOf(cardId);
@@ -197,6 +209,54 @@ export function gridNeighbour(grid: Grid, cardId: number, key: Direction): numbe
     }
   }
   return null;
+}
+
+// ---- Extra drop targets: things beside the columns a card can be dropped on ----
+
+export interface Box extends HSpan, VSpan {}
+
+export interface DropTarget<T> {
+  box: Box;
+  value: T;
+}
+
+/**
+ * The target whose box holds the point (the first one, when they overlap); undefined when
+ * none. Empty boxes (hidden elements) hold nothing.
+ */
+export function dropTargetAt<T>(p: Point, targets: readonly DropTarget<T>[]): T | undefined {
+  return targets.find(
+    ({ box }) =>
+      box.right > box.left &&
+      box.bottom > box.top &&
+      p.x >= box.left &&
+      p.x <= box.right &&
+      p.y >= box.top &&
+      p.y <= box.bottom,
+  )?.value;
+}
+
+/**
+ * The elements marked `data-assign-target` (the team strip's avatars) as drop targets: the
+ * value is a team member id, or null for the attribute value "none" (nobody).
+ */
+export function assignTargets(scope: ParentNode = document): DropTarget<number | null>[] {
+  return [...scope.querySelectorAll<HTMLElement>('[data-assign-target]')].map((el) => {
+    const raw = el.dataset.assignTarget;
+    return { box: el.getBoundingClientRect(), value: raw === 'none' ? null : Number(raw) };
+  });
+}
+
+/** The person a card dropped at `p` would be given to, null for nobody; undefined when not over one. */
+export function assignTargetAt(p: Point, scope: ParentNode = document): number | null | undefined {
+  return dropTargetAt(p, assignTargets(scope));
+}
+
+/** The person a digit key gives a picked-up card to: 1–9 the n-th of `people`, 0 nobody; undefined otherwise. */
+export function personForDigit(key: string, people: readonly number[]): number | null | undefined {
+  if (!/^[0-9]$/.test(key)) return undefined;
+  const n = Number(key);
+  return n === 0 ? null : people[n - 1];
 }
 
 /**

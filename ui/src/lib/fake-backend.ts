@@ -1,6 +1,7 @@
 import type { AddColumn } from '../bindings/AddColumn';
 import type { AppInfo } from '../bindings/AppInfo';
 import type { AssignCard } from '../bindings/AssignCard';
+import type { Blocked } from '../bindings/Blocked';
 import type { Board } from '../bindings/Board';
 import type { Card } from '../bindings/Card';
 import type { CardPlace } from '../bindings/CardPlace';
@@ -8,17 +9,20 @@ import type { Column } from '../bindings/Column';
 import type { CreateCard } from '../bindings/CreateCard';
 import type { DeleteColumn } from '../bindings/DeleteColumn';
 import type { EstimateUnit } from '../bindings/EstimateUnit';
+import type { Label } from '../bindings/Label';
 import type { Load } from '../bindings/Load';
 import type { Member } from '../bindings/Member';
 import type { MoveCard } from '../bindings/MoveCard';
 import type { MoveColumn } from '../bindings/MoveColumn';
 import type { PlaceCard } from '../bindings/PlaceCard';
+import type { Priority } from '../bindings/Priority';
 import type { RenameBoard } from '../bindings/RenameBoard';
 import type { RenameCard } from '../bindings/RenameCard';
 import type { RenameColumn } from '../bindings/RenameColumn';
 import type { SetEstimate } from '../bindings/SetEstimate';
 import type { SetWipLimit } from '../bindings/SetWipLimit';
 import type { Skill } from '../bindings/Skill';
+import type { SkillNeed } from '../bindings/SkillNeed';
 import type { Stage } from '../bindings/Stage';
 import type { UndoStep } from '../bindings/UndoStep';
 import type { Workspace } from '../bindings/Workspace';
@@ -31,6 +35,14 @@ export interface FakeCardInit {
   assigneeId?: number | null;
   /** In the board's unit; not estimated when left out. */
   estimate?: number | null;
+  description?: string;
+  priority?: Priority;
+  /** YYYY-MM-DD. */
+  due?: string | null;
+  blocked?: Blocked | null;
+  /** Ids of the board's labels. */
+  labelIds?: number[];
+  skills?: SkillNeed[];
 }
 
 export interface FakeColumnInit {
@@ -46,6 +58,8 @@ export interface FakeBoardInit {
   /** Points when left out. */
   estimateUnit?: EstimateUnit;
   columns: FakeColumnInit[];
+  /** The board's labels: their ids, as given, are what cards' `labelIds` refer to. */
+  labels?: Label[];
 }
 
 export interface FakeMemberInit {
@@ -67,6 +81,7 @@ interface StoredBoard {
   name: string;
   estimateUnit: EstimateUnit;
   columns: Column[];
+  labels: Label[];
 }
 
 export const MAX_TITLE_CHARS = 500;
@@ -459,7 +474,7 @@ export class FakeBackend implements Backend {
       estimateUnit: board.estimateUnit,
       columns,
       cards,
-      labels: [],
+      labels: board.labels.map((l) => ({ ...l })),
       loads: loadsOf(columns, cards),
     };
   }
@@ -546,6 +561,7 @@ export class FakeBackend implements Backend {
       name: init.name,
       estimateUnit: init.estimateUnit ?? 'points',
       columns: [],
+      labels: [...(init.labels ?? [])].sort((a, b) => a.name.localeCompare(b.name)),
     };
     this.boards.push(board);
     for (const col of init.columns) {
@@ -562,6 +578,12 @@ export class FakeBackend implements Backend {
         const spec = typeof item === 'string' ? { title: item } : item;
         const card = this.insertCard(column.id, validateTitle(spec.title), spec.assigneeId ?? null);
         card.estimate = validateEstimate(spec.estimate ?? null);
+        card.description = spec.description ?? '';
+        card.priority = spec.priority ?? 'normal';
+        card.due = spec.due ?? null;
+        card.blocked = spec.blocked ?? null;
+        card.labelIds = [...(spec.labelIds ?? [])].sort((a, b) => a - b);
+        card.skills = structuredClone(spec.skills ?? []);
       }
     }
     return board;

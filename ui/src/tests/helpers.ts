@@ -106,3 +106,57 @@ export function rect(left: number, top: number, width: number, height: number): 
     toJSON: () => ({}),
   } as DOMRect;
 }
+
+/** Wednesday: "this week" runs to Sunday 2025-03-16. */
+const TODAY = '2025-03-12';
+
+/** Cards with priorities, due dates, labels, skills, a blocked one. */
+export function detailedTeam(): FakeInit {
+  return {
+    members: [
+      { name: 'Ana Souza', role: 'Backend engineer', skills: [{ name: 'Rust', level: 4 }] },
+      { name: 'Chidi Okafor', role: 'Frontend engineer' },
+    ],
+    boards: [
+      {
+        name: 'Core team',
+        labels: [
+          { id: 1, name: 'bug', color: 'vermillion' },
+          { id: 2, name: 'ux', color: 'sky' },
+        ],
+        columns: [
+          {
+            name: 'To do',
+            wipLimit: 2,
+            cards: [
+              { title: 'Write spec', assigneeId: 1, labelIds: [1], due: '2025-03-10' },
+              {
+                title: 'Fix login',
+                priority: 'urgent',
+                description: 'Users see an érror page',
+                blocked: { reason: 'Waiting for the vendor', since: 1 },
+              },
+              { title: 'Plan sprint', skills: [{ skill: 'Rust', minLevel: 2 }] },
+            ],
+          },
+          {
+            name: 'In progress',
+            cards: [
+              { title: 'Build API', assigneeId: 2, labelIds: [2], due: '2025-03-14' },
+              { title: 'Review PR', assigneeId: 1, priority: 'high' },
+            ],
+          },
+          { name: 'Done', cards: [{ title: 'Ship v1', assigneeId: 1, due: '2025-03-01' }] },
+        ],
+      },
+    ],
+  };
+}
+
+/** Renders the app on `detailedTeam` (or `backend`), with today fixed at TODAY. */
+export async function renderFiltered(backend = new FakeBackend(detailedTeam())) {
+  const user = userEvent.setup();
+  const result = render(App, { props: { backend, today: () => TODAY } });
+  await screen.findByTestId('board');
+  return { user, backend, ...result };
+}
