@@ -11,10 +11,20 @@ import type { Layout } from './dnd';
 import type { Notices } from './notices.svelte';
 import { validateEstimate } from './rules';
 
-export interface ColumnView {
-  column: Column;
+/**
+ * One column as the UI shows it. The column is deeply reactive; the cards are not: each card
+ * is a plain object that is never changed, only replaced (`BoardState.patch`), and `cards`
+ * is a raw array that is replaced whole. Big boards stay cheap to read and to snapshot.
+ */
+export class ColumnView {
+  column: Column = $state()!;
   /** Top to bottom. */
-  cards: Card[];
+  cards: Card[] = $state.raw([]);
+
+  constructor(column: Column, cards: Card[]) {
+    this.column = column;
+    this.cards = cards;
+  }
 }
 
 /** Where a card sits on the board right now. */
@@ -76,10 +86,11 @@ export class BoardState {
       this.id = board.id;
       this.name = board.name;
       this.estimateUnit = board.estimateUnit;
-      this.columns = board.columns.map((column) => ({
-        column,
-        cards: board.cards.filter((c) => c.columnId === column.id).sort(byRank),
-      }));
+      const byColumn = new Map<number, Card[]>(board.columns.map((column) => [column.id, []]));
+      for (const card of board.cards) byColumn.get(card.columnId)?.push(card);
+      this.columns = board.columns.map(
+        (column) => new ColumnView(column, (byColumn.get(column.id) ?? []).sort(byRank)),
+      );
       this.loads = board.loads;
       this.labels = board.labels;
       // Undo, redo and other boards change the archive too: it is re-read with the board.
@@ -158,7 +169,7 @@ export class BoardState {
       const column = await this.backend.addColumn({ boardId, name, afterId });
       const after = afterId === null ? -1 : this.columns.findIndex((c) => c.column.id === afterId);
       if (this.id !== boardId || (afterId !== null && after === -1)) await this.reload();
-      else this.columns.splice(after + 1, 0, { column, cards: [] });
+      else this.columns.splice(after + 1, 0, new ColumnView(column, []));
       return column;
     } catch (error) {
       this.fail(error);
@@ -260,7 +271,7 @@ export class BoardState {
     const before = this.snapshot();
     const at = this.find(cardId);
     if (!at) return null;
-    at.column.cards.splice(at.index, 1);
+    at.column.cards = at.column.cards.filter((c) => c.id !== cardId);
     try {
       const saved = await this.backend.archiveCard(cardId);
       // Newest first, as the core lists them; the exact list follows.
@@ -295,7 +306,7 @@ export class BoardState {
     const before = this.snapshot();
     const old = this.archived;
     const at = this.find(cardId);
-    if (at) at.column.cards.splice(at.index, 1);
+    if (at) at.column.cards = at.column.cards.filter((c) => c.id !== cardId);
     if (old) this.archived = old.filter((c) => c.id !== cardId);
     try {
       await this.backend.deleteCard(cardId);
@@ -330,44 +341,23 @@ export class BoardState {
   }
 
   /**
-   * The board's order of columns and cards, and each card's column and assignee: all that
-   * moves change, so that `restore` can put a failed or cancelled move back. Cheap on big
-   * boards: it copies arrays of the same card objects, not the cards themselves.
+   * The board as it is now, so that `restore` can put a failed or cancelled move back. Cheap
+   * on big boards: cards are never changed in place, so it keeps the same arrays.
    */
   snapshot(): BoardSnapshot {
-    const fields = new Map<number, Origin>();
-    const views = this.columns.map((view) => {
-      const cards = view.cards.slice();
-      for (const card of cards) fields.set(card.id, { columnId: card.columnId, assigneeId: card.assigneeId });
-      return { column: view.column, cards };
-    });
-    return new BoardSnapshot(views, fields);
+    return new BoardSnapshot(this.columns.map((view) => ({ view, column: view.column.id, cards: view.cards })));
   }
 
   /** Puts the board back as `snapshot` saw it; the same snapshot can be restored again. */
   restore(before: BoardSnapshot): void {
-    const { views: snapshot, fields } = before;
-    const live = new Map(this.columns.map((view) => [view.column.id, view]));
-    const order = snapshot.flatMap((s) => live.get(s.column.id) ?? []);
-    const added = this.columns.filter((view) => !snapshot.some((s) => s.column.id === view.column.id));
-    const columns = [...order, ...added];
+    const known = new Set(before.entries.map((e) => e.view));
+    const added = this.columns.filter((view) => !known.has(view));
+    const columns = [...before.entries.map((e) => e.view), ...added];
     if (columns.length !== this.columns.length || columns.some((view, i) => view !== this.columns[i])) {
       this.columns = columns;
     }
-    for (const s of snapshot) {
-      const view = live.get(s.column.id);
-      if (!view) continue;
-      // Only columns that changed get a new array: the others keep their rendering.
-      if (view.cards.length !== s.cards.length || view.cards.some((card, i) => card !== s.cards[i])) {
-        view.cards = s.cards.slice();
-      }
-      for (const card of s.cards) {
-        const was = fields.get(card.id);
-        if (!was) continue;
-        if (card.columnId !== was.columnId) card.columnId = was.columnId;
-        if (card.assigneeId !== was.assigneeId) card.assigneeId = was.assigneeId;
-      }
-    }
+    // Only columns that changed get their old array back: the others keep their rendering.
+    for (const entry of before.entries) if (entry.view.cards !== entry.cards) entry.view.cards = entry.cards;
   }
 
   /**
@@ -378,13 +368,11 @@ export class BoardState {
     const from = this.find(cardId);
     const to = this.columnView(columnId);
     if (!from || !to) return false;
-    // New arrays rather than splices: on a long column a splice touches every later slot.
-    const card = from.card;
+    const card = { ...from.card, columnId };
     const rest = from.column.cards.filter((c) => c.id !== cardId);
     if (from.column !== to) from.column.cards = rest;
     const target = from.column === to ? rest : to.cards.slice();
     target.splice(Math.max(0, Math.min(index, target.length)), 0, card);
-    card.columnId = columnId;
     to.cards = target;
     return true;
   }
@@ -401,7 +389,7 @@ export class BoardState {
     const columnId = at.column.column.id;
     // Given to someone as well: one action, undone in one step.
     const assign = memberId !== undefined && memberId !== at.card.assigneeId;
-    if (assign) at.card.assigneeId = memberId;
+    if (assign) this.patch(cardId, { assigneeId: memberId });
     try {
       const saved = assign
         ? await this.backend.placeCard({ cardId, columnId, afterId, memberId })
@@ -426,7 +414,8 @@ export class BoardState {
   async create(columnId: number, title: string): Promise<Card | null> {
     try {
       const card = await this.backend.createCard({ columnId, title });
-      this.columnView(card.columnId)?.cards.push(card);
+      const view = this.columnView(card.columnId);
+      if (view) view.cards = [...view.cards, card];
       void this.refreshLoads();
       return card;
     } catch (error) {
@@ -440,13 +429,12 @@ export class BoardState {
     if (!at) return false;
     const old = at.card.title;
     if (title.trim() === old) return true;
-    at.card.title = title.trim();
+    this.patch(cardId, { title: title.trim() });
     try {
       this.update(await this.backend.renameCard({ cardId, title }));
       return true;
     } catch (error) {
-      const card = this.find(cardId)?.card;
-      if (card) card.title = old;
+      this.patch(cardId, { title: old });
       this.fail(error);
       return false;
     }
@@ -460,9 +448,7 @@ export class BoardState {
     const origin = findIn(before, cardId);
     if (!origin || !this.columnView(columnId)) return false;
     this.restore(before);
-    const at = this.find(cardId);
-    if (!at) return false;
-    at.card.assigneeId = memberId;
+    if (!this.patch(cardId, { assigneeId: memberId })) return false;
     if (origin.columnId !== columnId) this.placeLocally(cardId, columnId, Number.MAX_SAFE_INTEGER);
     return true;
   }
@@ -519,7 +505,7 @@ export class BoardState {
     const old = card.estimate;
     try {
       // Shown at once, as the core will keep it; a value it will refuse is not shown.
-      card.estimate = validateEstimate(estimate);
+      this.patch(cardId, { estimate: validateEstimate(estimate) });
     } catch {
       // The core gives the reason.
     }
@@ -528,8 +514,7 @@ export class BoardState {
       await this.refreshLoads();
       return true;
     } catch (error) {
-      const now = this.find(cardId)?.card;
-      if (now) now.estimate = old;
+      this.patch(cardId, { estimate: old });
       this.fail(error);
       return false;
     }
@@ -561,7 +546,20 @@ export class BoardState {
       void this.reload();
       return;
     }
-    Object.assign(card, saved);
+    this.patch(saved.id, saved);
+  }
+
+  /**
+   * Replaces a card with a copy carrying `changes` (cards are never changed in place), in its
+   * column. False when the card is not on the board.
+   */
+  patch(cardId: number, changes: Partial<Card>): boolean {
+    const at = this.find(cardId);
+    if (!at) return false;
+    const next = at.column.cards.slice();
+    next[at.index] = { ...at.card, ...changes };
+    at.column.cards = next;
+    return true;
   }
 
   private fail(error: unknown, alwaysReload = false): void {
@@ -578,29 +576,32 @@ interface Origin {
 }
 
 /**
- * What `BoardState.snapshot` saw: the columns' card arrays (the same card objects) and each
- * card's column and assignee then. A class, so keeping one in `$state` does not proxy it.
+ * What `BoardState.snapshot` saw: each column and its card array then (cards are never
+ * changed in place, so the arrays keep the cards as they were). A class, so keeping one in
+ * `$state` does not proxy it.
  */
 export class BoardSnapshot {
-  constructor(
-    readonly views: readonly ColumnView[],
-    readonly fields: ReadonlyMap<number, Origin>,
-  ) {}
+  constructor(readonly entries: readonly { view: ColumnView; column: number; cards: Card[] }[]) {}
 
   /** Card ids per column, as they were. */
   layout(): Layout {
-    return this.views.map((v) => ({ columnId: v.column.id, ids: v.cards.map((card) => card.id) }));
+    return this.entries.map((e) => ({ columnId: e.column, ids: e.cards.map((card) => card.id) }));
+  }
+
+  card(cardId: number): Card | undefined {
+    for (const entry of this.entries) {
+      const card = entry.cards.find((c) => c.id === cardId);
+      if (card) return card;
+    }
+    return undefined;
   }
 
   title(cardId: number): string | undefined {
-    for (const view of this.views) {
-      const card = view.cards.find((c) => c.id === cardId);
-      if (card) return card.title;
-    }
-    return undefined;
+    return this.card(cardId)?.title;
   }
 }
 
 function findIn(before: BoardSnapshot, cardId: number): Origin | undefined {
-  return before.fields.get(cardId);
+  const card = before.card(cardId);
+  return card && { columnId: card.columnId, assigneeId: card.assigneeId };
 }
