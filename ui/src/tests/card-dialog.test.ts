@@ -146,6 +146,20 @@ describe('editing a card in the dialog', () => {
     expect(within(card('Fix login')).queryByTestId('card-due')).not.toBeInTheDocument();
   });
 
+  it('Ctrl+Z undoes inside the dialog, outside text fields', async () => {
+    const { user, backend } = await renderBoard();
+    const dialog = await openWithEnter(user, 'Fix login');
+    await user.selectOptions(within(dialog).getByTestId('card-priority-select'), 'High');
+    await waitFor(() => expect(backend.cardNow(2)?.priority).toBe('high'));
+    within(dialog).getByTestId('manage-labels').focus();
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(backend.cardNow(2)?.priority).toBe('normal'));
+    expect(within(dialog).getByTestId('card-priority-select')).toHaveValue('normal');
+    expect(live()).toHaveTextContent('Undone: Set priority.');
+    await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
+    await waitFor(() => expect(within(dialog).getByTestId('card-priority-select')).toHaveValue('high'));
+  });
+
   it('shows the core’s error for a bad estimate and keeps the old one', async () => {
     const { user, backend } = await renderBoard();
     const dialog = await openWithEnter(user, 'Fix login');
