@@ -1,3 +1,18 @@
+import type { AddChecklistItem } from '../bindings/AddChecklistItem';
+import type { ArchivedColumn } from '../bindings/ArchivedColumn';
+import type { BlockCard } from '../bindings/BlockCard';
+import type { CardDetail } from '../bindings/CardDetail';
+import type { CheckChecklistItem } from '../bindings/CheckChecklistItem';
+import type { ChecklistItem } from '../bindings/ChecklistItem';
+import type { CreateLabel } from '../bindings/CreateLabel';
+import type { Label } from '../bindings/Label';
+import type { RenameChecklistItem } from '../bindings/RenameChecklistItem';
+import type { SetCardLabel } from '../bindings/SetCardLabel';
+import type { SetCardSkill } from '../bindings/SetCardSkill';
+import type { SetDescription } from '../bindings/SetDescription';
+import type { SetDue } from '../bindings/SetDue';
+import type { SetPriority } from '../bindings/SetPriority';
+import type { UpdateLabel } from '../bindings/UpdateLabel';
 import type { AddColumn } from '../bindings/AddColumn';
 import type { AppInfo } from '../bindings/AppInfo';
 import type { AssignCard } from '../bindings/AssignCard';
@@ -64,6 +79,39 @@ export interface Backend {
   /** A new board with the columns To do, In progress, Review and Done. */
   addBoard(name: string): Promise<Board>;
   renameBoard(req: RenameBoard): Promise<null>;
+  /** A card with its checklist, its history (oldest first) and the flow dates read from it. */
+  cardDetail(cardId: number): Promise<CardDetail>;
+  /** Markdown, at most 20,000 characters; empty clears. */
+  setDescription(req: SetDescription): Promise<Card>;
+  setPriority(req: SetPriority): Promise<Card>;
+  /** YYYY-MM-DD; null clears. */
+  setDue(req: SetDue): Promise<Card>;
+  /** Marks a card blocked, saying why; an already blocked card keeps its blocked-since time. */
+  blockCard(req: BlockCard): Promise<Card>;
+  unblockCard(cardId: number): Promise<Card>;
+  /** A new label of a board; names are unique per board, ignoring case. */
+  createLabel(req: CreateLabel): Promise<Label>;
+  /** Renames and recolours a label. */
+  updateLabel(req: UpdateLabel): Promise<Label>;
+  /** Deletes a label and takes it off every card; `undo` brings both back. */
+  deleteLabel(labelId: number): Promise<null>;
+  /** Puts a label of the card's board on the card (`on`) or takes it off. */
+  setCardLabel(req: SetCardLabel): Promise<Card>;
+  /** Requires a skill at `minLevel` (1 to 5), or no longer (null). */
+  setCardSkill(req: SetCardSkill): Promise<Card>;
+  /** Every skill the team has or a card asks for, by name. */
+  skillNames(): Promise<string[]>;
+  /** Adds a line at the end of a card's checklist. */
+  addChecklistItem(req: AddChecklistItem): Promise<ChecklistItem>;
+  renameChecklistItem(req: RenameChecklistItem): Promise<ChecklistItem>;
+  checkChecklistItem(req: CheckChecklistItem): Promise<ChecklistItem>;
+  deleteChecklistItem(itemId: number): Promise<null>;
+  /** Takes a column and its cards off the board; a board keeps at least one column on it. */
+  archiveColumn(columnId: number): Promise<Column>;
+  /** Puts an archived column back where it was, with its cards. */
+  restoreColumn(columnId: number): Promise<Column>;
+  /** A board's archived columns with how many cards each holds, the most recently archived first. */
+  archivedColumns(boardId: number): Promise<ArchivedColumn[]>;
   /** Reverts the newest board action; `label` is null when there was nothing to undo. */
   undo(): Promise<UndoStep>;
   /** Does the newest undone action again; `label` is null when there was nothing to redo. */

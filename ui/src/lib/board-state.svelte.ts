@@ -1,11 +1,16 @@
+import type { ArchivedColumn } from '../bindings/ArchivedColumn';
 import type { BoardSummary } from '../bindings/BoardSummary';
 import type { Card } from '../bindings/Card';
+import type { CardDetail } from '../bindings/CardDetail';
 import type { CardPlace } from '../bindings/CardPlace';
+import type { ChecklistItem } from '../bindings/ChecklistItem';
 import type { Column } from '../bindings/Column';
 import type { EstimateUnit } from '../bindings/EstimateUnit';
 import type { Label } from '../bindings/Label';
+import type { LabelColor } from '../bindings/LabelColor';
 import type { Load } from '../bindings/Load';
 import type { Member } from '../bindings/Member';
+import type { Priority } from '../bindings/Priority';
 import { toBackendError, type Backend } from './backend';
 import type { Layout } from './dnd';
 import type { Notices } from './notices.svelte';
@@ -57,20 +62,24 @@ export class BoardState {
   name = $state('');
   estimateUnit = $state<EstimateUnit>('points');
   columns = $state<ColumnView[]>([]);
-  /** The open board's labels, by name. */
-  labels = $state<Label[]>([]);
   /** Open work per person as the core last computed it (see `refreshLoads`). */
   loads = $state<Load[]>([]);
   members = $state<Member[]>([]);
   /** The board's archived cards, most recently archived first; null until known. */
   archived = $state<Card[] | null>(null);
+  /** The board's archived columns with their card counts, most recently archived first; null until known. */
+  archivedColumns = $state<ArchivedColumn[] | null>(null);
+  /** The board's labels, by name. */
+  labels = $state<Label[]>([]);
   memberById = $derived(new Map(this.members.map((m) => [m.id, m])));
+  labelById = $derived(new Map(this.labels.map((l) => [l.id, l])));
   layout: Layout = $derived(
     this.columns.map((c) => ({ columnId: c.column.id, ids: c.cards.map((card) => card.id) })),
   );
 
   private loadsRequest = 0;
   private archivedRequest = 0;
+  private archivedColumnsRequest = 0;
 
   constructor(
     private readonly backend: Backend,
@@ -82,7 +91,10 @@ export class BoardState {
     try {
       const board = await this.backend.loadBoard(boardId);
       this.loadsRequest++;
-      if (this.id !== board.id) this.archived = null;
+      if (this.id !== board.id) {
+        this.archived = null;
+        this.archivedColumns = null;
+      }
       this.id = board.id;
       this.name = board.name;
       this.estimateUnit = board.estimateUnit;
@@ -95,6 +107,7 @@ export class BoardState {
       this.labels = board.labels;
       // Undo, redo and other boards change the archive too: it is re-read with the board.
       void this.refreshArchived();
+      void this.refreshArchivedColumns();
       return true;
     } catch (error) {
       this.notices.error(error);
@@ -317,6 +330,272 @@ export class BoardState {
       this.restore(before);
       this.archived = old;
       this.fail(error, true);
+      return false;
+    }
+  }
+
+  /** Re-reads the open board's archived columns. */
+  async refreshArchivedColumns(): Promise<void> {
+    const id = this.id;
+    if (id === null) return;
+    const request = ++this.archivedColumnsRequest;
+    try {
+      const columns = await this.backend.archivedColumns(id);
+      if (request === this.archivedColumnsRequest && this.id === id) this.archivedColumns = columns;
+    } catch (error) {
+      this.notices.error(error);
+    }
+  }
+
+  /**
+   * Takes a column and its cards off the board: it leaves the UI at once, and comes back with
+   * the error shown when the core refuses (a board keeps at least one column).
+   */
+  async archiveColumn(columnId: number): Promise<Column | null> {
+    const before = this.snapshot();
+    const index = this.columns.findIndex((c) => c.column.id === columnId);
+    if (index === -1) return null;
+    // The last column stays: the core refuses, and says why.
+    if (this.columns.length > 1) this.columns.splice(index, 1);
+    try {
+      const saved = await this.backend.archiveColumn(columnId);
+      void this.refreshArchivedColumns();
+      void this.refreshLoads();
+      return saved;
+    } catch (error) {
+      this.restore(before);
+      this.fail(error, true);
+      return null;
+    }
+  }
+
+  /** Puts an archived column back where it was, with its cards, then shows the board as the core has it. */
+  async restoreColumn(columnId: number): Promise<Column | null> {
+    const old = this.archivedColumns;
+    if (old) this.archivedColumns = old.filter((a) => a.column.id !== columnId);
+    try {
+      const saved = await this.backend.restoreColumn(columnId);
+      await this.reload();
+      return saved;
+    } catch (error) {
+      this.archivedColumns = old;
+      this.fail(error, true);
+      return null;
+    }
+  }
+
+  /**
+   * Reverts the newest action (or does the newest undone one again) and shows the board as the
+   * core has it; the step's label, null when there was nothing to do.
+   */
+  async undoRedo(redo = false): Promise<string | null> {
+    try {
+      const step = redo ? await this.backend.redo() : await this.backend.undo();
+      if (step.label !== null) await this.resync();
+      return step.label;
+    } catch (error) {
+      this.notices.error(error);
+      await this.resync();
+      return null;
+    }
+  }
+
+  // ---- Card details ----
+
+  /** A card's checklist, history and flow dates; the card on the board is brought up to date too. */
+  async cardDetail(cardId: number): Promise<CardDetail | null> {
+    try {
+      const detail = await this.backend.cardDetail(cardId);
+      this.update(detail.card);
+      return detail;
+    } catch (error) {
+      this.fail(error);
+      return null;
+    }
+  }
+
+  async setDescription(cardId: number, text: string): Promise<boolean> {
+    return this.editCard(cardId, { description: text }, () => this.backend.setDescription({ cardId, text }));
+  }
+
+  async setPriority(cardId: number, priority: Priority): Promise<boolean> {
+    return this.editCard(cardId, { priority }, () => this.backend.setPriority({ cardId, priority }));
+  }
+
+  /** YYYY-MM-DD, or null to clear. */
+  async setDue(cardId: number, due: string | null): Promise<boolean> {
+    return this.editCard(cardId, { due }, () => this.backend.setDue({ cardId, due }));
+  }
+
+  /** Marks a card blocked (or gives it a new reason); it keeps its blocked-since time. */
+  async block(cardId: number, reason: string): Promise<boolean> {
+    const card = this.find(cardId)?.card;
+    if (!card) return false;
+    // An empty reason is the core's to refuse; nothing is shown meanwhile.
+    const shown = reason.trim() === '' ? card.blocked : { reason: reason.trim(), since: card.blocked?.since ?? Date.now() };
+    return this.editCard(cardId, { blocked: shown }, () => this.backend.blockCard({ cardId, reason }));
+  }
+
+  async unblock(cardId: number): Promise<boolean> {
+    return this.editCard(cardId, { blocked: null }, () => this.backend.unblockCard(cardId));
+  }
+
+  async setCardLabel(cardId: number, labelId: number, on: boolean): Promise<boolean> {
+    const card = this.find(cardId)?.card;
+    if (!card) return false;
+    const others = card.labelIds.filter((id) => id !== labelId);
+    const labelIds = on ? [...others, labelId].sort((a, b) => a - b) : others;
+    return this.editCard(cardId, { labelIds }, () => this.backend.setCardLabel({ cardId, labelId, on }));
+  }
+
+  /** Requires `skill` at `minLevel` (1 to 5), or no longer with null. */
+  async setCardSkill(cardId: number, skill: string, minLevel: number | null): Promise<boolean> {
+    const card = this.find(cardId)?.card;
+    if (!card) return false;
+    const name = skill.trim();
+    const others = card.skills.filter((s) => s.skill !== name);
+    const valid = name !== '' && (minLevel === null || (Number.isInteger(minLevel) && minLevel >= 1 && minLevel <= 5));
+    const skills = !valid
+      ? card.skills
+      : minLevel === null
+        ? others
+        : [...others, { skill: name, minLevel }].sort((a, b) => (a.skill < b.skill ? -1 : a.skill > b.skill ? 1 : 0));
+    return this.editCard(cardId, { skills }, () => this.backend.setCardSkill({ cardId, skill, minLevel }));
+  }
+
+  /** Every skill the team has or a card asks for; empty (with the error shown) when unknown. */
+  async skillNames(): Promise<string[]> {
+    try {
+      return await this.backend.skillNames();
+    } catch (error) {
+      this.notices.error(error);
+      return [];
+    }
+  }
+
+  async createLabel(name: string, color: LabelColor): Promise<Label | null> {
+    const boardId = this.id;
+    if (boardId === null) return null;
+    try {
+      const label = await this.backend.createLabel({ boardId, name, color });
+      if (this.id === boardId) this.labels = sortLabels([...this.labels.filter((l) => l.id !== label.id), label]);
+      return label;
+    } catch (error) {
+      this.fail(error);
+      return null;
+    }
+  }
+
+  async updateLabel(labelId: number, name: string, color: LabelColor): Promise<boolean> {
+    const old = this.labels.find((l) => l.id === labelId);
+    if (!old) return false;
+    const before = { ...old };
+    const show = (label: Label) => (this.labels = sortLabels(this.labels.map((l) => (l.id === labelId ? label : l))));
+    if (name.trim() !== '') show({ id: labelId, name: name.trim(), color });
+    try {
+      show(await this.backend.updateLabel({ labelId, name, color }));
+      return true;
+    } catch (error) {
+      show(before);
+      this.fail(error);
+      return false;
+    }
+  }
+
+  /** Deletes a label and takes it off every card; `undo` brings both back. */
+  async deleteLabel(labelId: number): Promise<boolean> {
+    const labels = this.labels;
+    const before = this.snapshot();
+    this.labels = labels.filter((l) => l.id !== labelId);
+    for (const view of this.columns) {
+      if (!view.cards.some((card) => card.labelIds.includes(labelId))) continue;
+      view.cards = view.cards.map((card) =>
+        card.labelIds.includes(labelId) ? { ...card, labelIds: card.labelIds.filter((id) => id !== labelId) } : card,
+      );
+    }
+    try {
+      await this.backend.deleteLabel(labelId);
+      return true;
+    } catch (error) {
+      this.labels = labels;
+      this.restore(before);
+      this.fail(error, true);
+      return false;
+    }
+  }
+
+  async addChecklistItem(cardId: number, text: string): Promise<ChecklistItem | null> {
+    try {
+      const item = await this.backend.addChecklistItem({ cardId, text });
+      const card = this.find(cardId)?.card;
+      if (card) this.patch(cardId, { checklist: { done: card.checklist.done, total: card.checklist.total + 1 } });
+      return item;
+    } catch (error) {
+      this.fail(error);
+      return null;
+    }
+  }
+
+  async renameChecklistItem(itemId: number, text: string): Promise<ChecklistItem | null> {
+    try {
+      return await this.backend.renameChecklistItem({ itemId, text });
+    } catch (error) {
+      this.fail(error);
+      return null;
+    }
+  }
+
+  async checkChecklistItem(cardId: number, itemId: number, done: boolean): Promise<ChecklistItem | null> {
+    const old = this.find(cardId)?.card.checklist;
+    if (old) {
+      this.patch(cardId, {
+        checklist: { done: Math.max(0, Math.min(old.total, old.done + (done ? 1 : -1))), total: old.total },
+      });
+    }
+    try {
+      return await this.backend.checkChecklistItem({ itemId, done });
+    } catch (error) {
+      if (old) this.patch(cardId, { checklist: old });
+      this.fail(error);
+      return null;
+    }
+  }
+
+  async deleteChecklistItem(cardId: number, item: ChecklistItem): Promise<boolean> {
+    try {
+      await this.backend.deleteChecklistItem(item.id);
+      const card = this.find(cardId)?.card;
+      if (card) {
+        this.patch(cardId, {
+          checklist: {
+            done: Math.max(0, card.checklist.done - (item.done ? 1 : 0)),
+            total: Math.max(0, card.checklist.total - 1),
+          },
+        });
+      }
+      return true;
+    } catch (error) {
+      this.fail(error);
+      return false;
+    }
+  }
+
+  /**
+   * Shows `patch` on a card at once and saves it with `save`; when the core refuses, the
+   * changed fields go back and the error is shown.
+   */
+  private async editCard(cardId: number, patch: Partial<Card>, save: () => Promise<Card>): Promise<boolean> {
+    const card = this.find(cardId)?.card;
+    if (!card) return false;
+    const keys = Object.keys(patch) as (keyof Card)[];
+    const old = Object.fromEntries(keys.map((k) => [k, card[k]])) as Partial<Card>;
+    this.patch(cardId, patch);
+    try {
+      this.update(await save());
+      return true;
+    } catch (error) {
+      this.patch(cardId, old);
+      this.fail(error);
       return false;
     }
   }
@@ -567,6 +846,12 @@ export class BoardState {
     // A refused title changed nothing; other failures may mean the board moved on without us.
     if (alwaysReload || toBackendError(error).code !== 'invalid_input') void this.reload();
   }
+}
+
+/** By name ignoring case, as the core lists them. */
+function sortLabels(labels: Label[]): Label[] {
+  const key = (l: Label) => l.name.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  return [...labels].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id));
 }
 
 /** A card's column and assignee when a snapshot was taken. */

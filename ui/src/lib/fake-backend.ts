@@ -1,15 +1,25 @@
+import type { AddChecklistItem } from '../bindings/AddChecklistItem';
 import type { AddColumn } from '../bindings/AddColumn';
 import type { AppInfo } from '../bindings/AppInfo';
+import type { ArchivedColumn } from '../bindings/ArchivedColumn';
 import type { AssignCard } from '../bindings/AssignCard';
+import type { BlockCard } from '../bindings/BlockCard';
 import type { Blocked } from '../bindings/Blocked';
 import type { Board } from '../bindings/Board';
 import type { Card } from '../bindings/Card';
+import type { CardDetail } from '../bindings/CardDetail';
+import type { CardEvent } from '../bindings/CardEvent';
 import type { CardPlace } from '../bindings/CardPlace';
+import type { CheckChecklistItem } from '../bindings/CheckChecklistItem';
+import type { ChecklistItem } from '../bindings/ChecklistItem';
 import type { Column } from '../bindings/Column';
 import type { CreateCard } from '../bindings/CreateCard';
+import type { CreateLabel } from '../bindings/CreateLabel';
 import type { DeleteColumn } from '../bindings/DeleteColumn';
 import type { EstimateUnit } from '../bindings/EstimateUnit';
+import type { EventKind } from '../bindings/EventKind';
 import type { Label } from '../bindings/Label';
+import type { LabelColor } from '../bindings/LabelColor';
 import type { Load } from '../bindings/Load';
 import type { Member } from '../bindings/Member';
 import type { MoveCard } from '../bindings/MoveCard';
@@ -18,16 +28,32 @@ import type { PlaceCard } from '../bindings/PlaceCard';
 import type { Priority } from '../bindings/Priority';
 import type { RenameBoard } from '../bindings/RenameBoard';
 import type { RenameCard } from '../bindings/RenameCard';
+import type { RenameChecklistItem } from '../bindings/RenameChecklistItem';
 import type { RenameColumn } from '../bindings/RenameColumn';
+import type { SetCardLabel } from '../bindings/SetCardLabel';
+import type { SetCardSkill } from '../bindings/SetCardSkill';
+import type { SetDescription } from '../bindings/SetDescription';
+import type { SetDue } from '../bindings/SetDue';
 import type { SetEstimate } from '../bindings/SetEstimate';
+import type { SetPriority } from '../bindings/SetPriority';
 import type { SetWipLimit } from '../bindings/SetWipLimit';
 import type { Skill } from '../bindings/Skill';
-import type { SkillNeed } from '../bindings/SkillNeed';
 import type { Stage } from '../bindings/Stage';
 import type { UndoStep } from '../bindings/UndoStep';
+import type { UpdateLabel } from '../bindings/UpdateLabel';
 import type { Workspace } from '../bindings/Workspace';
 import { BackendError, type Backend } from './backend';
-import { guessStage, validateEstimate, validateWipLimit } from './rules';
+import { flowDates } from './flow';
+import {
+  MAX_LABEL_CHARS,
+  MAX_SKILL_CHARS,
+  guessStage,
+  validateDescription,
+  validateDue,
+  validateEstimate,
+  validateLevel,
+  validateWipLimit,
+} from './rules';
 
 export interface FakeCardInit {
   title: string;
@@ -39,10 +65,14 @@ export interface FakeCardInit {
   priority?: Priority;
   /** YYYY-MM-DD. */
   due?: string | null;
-  blocked?: Blocked | null;
-  /** Ids of the board's labels. */
+  /** A reason (blocked since the fake's start), or the whole blocked state. */
+  blocked?: string | Blocked | null;
+  /** Label names of the card's board. */
+  labels?: string[];
+  /** Or the labels' ids. */
   labelIds?: number[];
-  skills?: SkillNeed[];
+  skills?: { skill: string; minLevel: number }[];
+  checklist?: (string | { text: string; done: boolean })[];
 }
 
 export interface FakeColumnInit {
@@ -50,6 +80,8 @@ export interface FakeColumnInit {
   /** Guessed from the name when left out, as the core does. */
   stage?: Stage;
   wipLimit?: number | null;
+  /** Starts archived. */
+  archived?: boolean;
   cards?: (string | FakeCardInit)[];
 }
 
@@ -57,9 +89,12 @@ export interface FakeBoardInit {
   name: string;
   /** Points when left out. */
   estimateUnit?: EstimateUnit;
+  /**
+   * Ids are handed out in order across boards (1, 2…), unless given: cards' `labelIds`
+   * refer to given ones.
+   */
+  labels?: (Label | { name: string; color: LabelColor })[];
   columns: FakeColumnInit[];
-  /** The board's labels: their ids, as given, are what cards' `labelIds` refer to. */
-  labels?: Label[];
 }
 
 export interface FakeMemberInit {
@@ -80,6 +115,7 @@ interface StoredBoard {
   id: number;
   name: string;
   estimateUnit: EstimateUnit;
+  /** Archived ones too, in their place. */
   columns: Column[];
   labels: Label[];
 }
@@ -92,7 +128,7 @@ const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/;
 export const MAX_NAME_CHARS = 120;
 
 /** The core's `validate::text`: trimmed, not empty, at most `max` characters, no control characters but tabs. */
-function validateText(value: string, label: string, max: number): string {
+export function validateText(value: string, label: string, max: number): string {
   const trimmed = value.trim();
   if (trimmed === '') {
     throw new BackendError('invalid_input', `The ${label} cannot be empty.`);
@@ -126,6 +162,18 @@ export const LAST_COLUMN_MESSAGE = 'A board keeps at least one column.';
 export const CARDS_TO_REQUIRED_MESSAGE = "Choose a column for this column's cards before deleting it.";
 export const CARDS_TO_SELF_MESSAGE = 'The cards cannot go to the column being deleted.';
 export const CARDS_TO_OTHER_BOARD_MESSAGE = 'The cards can only go to a column of the same board.';
+export const CARDS_TO_ARCHIVED_MESSAGE = 'The cards cannot go to an archived column.';
+export const MOVE_INTO_ARCHIVED_COLUMN_MESSAGE = 'That column is archived; restore it before moving cards into it.';
+export const CREATE_IN_ARCHIVED_COLUMN_MESSAGE = 'That column is archived; restore it before adding cards to it.';
+export const COLUMN_ALREADY_ARCHIVED_MESSAGE = 'This column is already archived.';
+export const COLUMN_NOT_ARCHIVED_MESSAGE = 'This column is not archived.';
+export const LAST_OPEN_COLUMN_MESSAGE = 'A board keeps at least one column; add another before archiving this one.';
+export const NOT_BLOCKED_MESSAGE = 'This card is not blocked.';
+export const LABEL_OTHER_BOARD_MESSAGE = 'That label belongs to another board.';
+
+export function labelTakenMessage(name: string): string {
+  return `This board already has a label called \u201c${name}\u201d.`;
+}
 
 function notFound(entity: string, id: number): BackendError {
   return new BackendError('not_found', `That ${entity} (id ${id}) does not exist. It may have been deleted.`);
@@ -134,6 +182,15 @@ function notFound(entity: string, id: number): BackendError {
 /** Fixed-width ranks, so plain string comparison gives the position order. */
 function rankAt(index: number): string {
   return (index + 1).toString(36).padStart(6, '0');
+}
+
+/** SQLite's NOCASE: only ASCII letters fold. */
+function nocase(text: string): string {
+  return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -161,11 +218,21 @@ export function loadsOf(columns: readonly Column[], cards: readonly Card[]): Loa
     .map(({ centi, ...load }) => ({ ...load, estimate: centi / 100 }));
 }
 
+interface NextIds {
+  board: number;
+  column: number;
+  card: number;
+  label: number;
+  item: number;
+}
+
 interface Snapshot {
   boards: StoredBoard[];
   cards: [number, Card][];
   order: [number, number[]][];
-  nextId: { board: number; column: number; card: number };
+  items: [number, ChecklistItem][];
+  events: [number, CardEvent[]][];
+  nextId: NextIds;
 }
 
 /**
@@ -178,7 +245,11 @@ export class FakeBackend implements Backend {
   private cards = new Map<number, Card>();
   /** Card ids per column, top to bottom. */
   private order = new Map<number, number[]>();
-  private nextId = { board: 1, column: 1, card: 1 };
+  /** Checklist items by id; a card's items in id order are its checklist, top to bottom. */
+  private items = new Map<number, ChecklistItem>();
+  /** Each card's history, oldest first. */
+  private events = new Map<number, CardEvent[]>();
+  private nextId: NextIds = { board: 1, column: 1, card: 1, label: 1, item: 1 };
   private undoStack: { label: string; state: Snapshot }[] = [];
   private redoStack: { label: string; state: Snapshot }[] = [];
   private readonly info: AppInfo;
@@ -198,7 +269,8 @@ export class FakeBackend implements Backend {
 
   /** A workspace with the demo team, as after "Explore with a demo team". */
   static demo(init: Omit<FakeInit, 'boards' | 'members'> = {}): FakeBackend {
-    return new FakeBackend({ ...init, members: DEMO_PEOPLE, boards: [DEMO_BOARD] });
+    const now = init.now ?? Date.now;
+    return new FakeBackend({ ...init, members: DEMO_PEOPLE, boards: [demoBoard(now())] });
   }
 
   // ---- Backend ----
@@ -214,7 +286,7 @@ export class FakeBackend implements Backend {
   async seedDemo(): Promise<Workspace> {
     this.ensureEmpty();
     this.members = DEMO_PEOPLE.map((m, i) => ({ id: i + 1, ...m, skills: structuredClone(m.skills ?? []) }));
-    this.insertBoard(DEMO_BOARD);
+    this.insertBoard(demoBoard(this.now()));
     return this.workspaceNow();
   }
 
@@ -234,10 +306,12 @@ export class FakeBackend implements Backend {
 
   async createCard(req: CreateCard): Promise<Card> {
     const title = validateTitle(req.title);
-    this.columnBoard(req.columnId);
+    if (this.column(req.columnId).archivedAt !== null) {
+      throw new BackendError('invalid_input', CREATE_IN_ARCHIVED_COLUMN_MESSAGE);
+    }
     this.recordStep('Create card');
     const card = this.insertCard(req.columnId, title, null);
-    return { ...card };
+    return this.out(card);
   }
 
   async renameCard(req: RenameCard): Promise<Card> {
@@ -247,25 +321,29 @@ export class FakeBackend implements Backend {
     this.recordStep('Edit title');
     card.title = title;
     card.updatedAt = this.now();
-    return { ...card };
+    this.record(card.id, 'renamed');
+    return this.out(card);
   }
 
   async moveCard(req: MoveCard): Promise<CardPlace> {
-    const card = this.cards.get(req.cardId);
-    if (!card) throw notFound('card', req.cardId);
+    // In the core's order of checks.
+    if (req.afterId === req.cardId) {
+      throw new BackendError('invalid_input', 'A card cannot be placed after itself.');
+    }
+    const card = this.card(req.cardId);
+    const target = this.findColumn(req.columnId);
+    if (target && target.archivedAt !== null) {
+      throw new BackendError('invalid_input', MOVE_INTO_ARCHIVED_COLUMN_MESSAGE);
+    }
     if (card.archivedAt !== null) throw new BackendError('invalid_input', MOVE_ARCHIVED_MESSAGE);
     if (req.afterId !== null && (this.cards.get(req.afterId)?.archivedAt ?? null) !== null) {
       throw new BackendError('invalid_input', AFTER_ARCHIVED_MESSAGE);
     }
-    const fromBoard = this.columnBoard(card.columnId);
-    const toBoard = this.columnBoard(req.columnId);
-    if (fromBoard !== toBoard) {
+    if (!target) throw notFound('column', req.columnId);
+    if (this.columnBoard(card.columnId) !== this.columnBoard(req.columnId)) {
       throw new BackendError('invalid_input', 'A card can only move to a column of its own board.');
     }
     if (req.afterId !== null) {
-      if (req.afterId === req.cardId) {
-        throw new BackendError('invalid_input', 'A card cannot be placed after itself.');
-      }
       const after = this.cards.get(req.afterId);
       if (!after) throw notFound('card', req.afterId);
       if (after.columnId !== req.columnId) {
@@ -273,19 +351,24 @@ export class FakeBackend implements Backend {
       }
     }
     this.recordStep('Move card');
+    const from = card.columnId;
     const source = this.order.get(card.columnId)!;
     source.splice(source.indexOf(card.id), 1);
-    const target = this.order.get(req.columnId)!;
-    const index = req.afterId === null ? 0 : target.indexOf(req.afterId) + 1;
-    target.splice(index, 0, card.id);
+    const list = this.order.get(req.columnId)!;
+    const index = req.afterId === null ? 0 : list.indexOf(req.afterId) + 1;
+    list.splice(index, 0, card.id);
     card.columnId = req.columnId;
     card.updatedAt = this.now();
     this.rerank(source);
-    this.rerank(target);
+    this.rerank(list);
+    this.record(card.id, 'moved', { fromColumnId: from, toColumnId: req.columnId });
     return placeOf(card);
   }
 
   async placeCard(req: PlaceCard): Promise<CardPlace> {
+    if (req.afterId === req.cardId) {
+      throw new BackendError('invalid_input', 'A card cannot be placed after itself.');
+    }
     const before = this.snapshot();
     const [undo, redo] = [[...this.undoStack], [...this.redoStack]];
     try {
@@ -311,13 +394,13 @@ export class FakeBackend implements Backend {
     this.recordStep(req.memberId === null ? 'Unassign card' : 'Assign card');
     card.assigneeId = req.memberId;
     card.updatedAt = this.now();
-    return { ...card };
+    this.record(card.id, 'assigned', { memberId: req.memberId });
+    return this.out(card);
   }
 
   async setWipLimit(req: SetWipLimit): Promise<Column> {
     const limit = validateWipLimit(req.limit);
-    const column = this.boards.flatMap((b) => b.columns).find((c) => c.id === req.columnId);
-    if (!column) throw notFound('column', req.columnId);
+    const column = this.column(req.columnId);
     this.recordStep(limit === null ? 'Clear WIP limit' : 'Set WIP limit');
     column.wipLimit = limit;
     return { ...column };
@@ -329,7 +412,7 @@ export class FakeBackend implements Backend {
     this.recordStep(estimate === null ? 'Clear estimate' : 'Set estimate');
     card.estimate = estimate;
     card.updatedAt = this.now();
-    return { ...card };
+    return this.out(card);
   }
 
   async archiveCard(cardId: number): Promise<Card> {
@@ -339,7 +422,8 @@ export class FakeBackend implements Backend {
     // It keeps its column and rank, so restoring puts it back where it was.
     card.archivedAt = this.now();
     card.updatedAt = card.archivedAt;
-    return { ...card };
+    this.record(card.id, 'archived');
+    return this.out(card);
   }
 
   async restoreCard(cardId: number): Promise<Card> {
@@ -348,16 +432,14 @@ export class FakeBackend implements Backend {
     this.recordStep('Restore card');
     card.archivedAt = null;
     card.updatedAt = this.now();
-    return { ...card };
+    this.record(card.id, 'restored');
+    return this.out(card);
   }
 
   async deleteCard(cardId: number): Promise<null> {
     const card = this.card(cardId);
     this.recordStep('Delete card');
-    this.cards.delete(cardId);
-    const ids = this.order.get(card.columnId)!;
-    ids.splice(ids.indexOf(cardId), 1);
-    this.rerank(ids);
+    this.dropCard(card);
     return null;
   }
 
@@ -367,7 +449,7 @@ export class FakeBackend implements Backend {
     return [...this.cards.values()]
       .filter((c) => c.archivedAt !== null && columns.has(c.columnId))
       .sort((a, b) => b.archivedAt! - a.archivedAt! || b.id - a.id)
-      .map((c) => ({ ...c }));
+      .map((c) => this.out(c));
   }
 
   async addColumn(req: AddColumn): Promise<Column> {
@@ -412,7 +494,8 @@ export class FakeBackend implements Backend {
 
   async deleteColumn(req: DeleteColumn): Promise<null> {
     const board = this.boards.find((b) => b.id === this.columnBoard(req.columnId))!;
-    if (board.columns.length <= 1) throw new BackendError('invalid_input', LAST_COLUMN_MESSAGE);
+    const others = board.columns.filter((c) => c.id !== req.columnId && c.archivedAt === null);
+    if (others.length === 0) throw new BackendError('invalid_input', LAST_COLUMN_MESSAGE);
     // Archived cards count too: they keep their column.
     const ids = this.order.get(req.columnId)!;
     if (ids.length > 0) {
@@ -420,6 +503,9 @@ export class FakeBackend implements Backend {
       if (req.cardsTo === req.columnId) throw new BackendError('invalid_input', CARDS_TO_SELF_MESSAGE);
       if (this.columnBoard(req.cardsTo) !== board.id) {
         throw new BackendError('invalid_input', CARDS_TO_OTHER_BOARD_MESSAGE);
+      }
+      if (this.column(req.cardsTo).archivedAt !== null) {
+        throw new BackendError('invalid_input', CARDS_TO_ARCHIVED_MESSAGE);
       }
     }
     this.recordStep('Delete column');
@@ -431,6 +517,7 @@ export class FakeBackend implements Backend {
         card.columnId = req.cardsTo!;
         card.updatedAt = now;
         target.push(id);
+        this.record(id, 'moved', { fromColumnId: req.columnId, toColumnId: req.cardsTo });
       }
       this.rerank(target);
     }
@@ -455,26 +542,229 @@ export class FakeBackend implements Backend {
     return null;
   }
 
+  async cardDetail(cardId: number): Promise<CardDetail> {
+    const card = this.card(cardId);
+    const history = structuredClone(this.events.get(cardId) ?? []);
+    const board = this.boards.find((b) => b.id === this.columnBoard(card.columnId))!;
+    // Archived columns too; deleted ones are unknown.
+    const stages = new Map(board.columns.map((c) => [c.id, c.stage]));
+    const dates = flowDates(history, (id) => stages.get(id));
+    return {
+      card: this.out(card),
+      checklist: this.checklistOf(cardId).map((i) => ({ ...i })),
+      history,
+      startedAt: dates.startedAt,
+      doneAt: dates.doneAt,
+    };
+  }
+
+  async setDescription(req: SetDescription): Promise<Card> {
+    const text = validateDescription(req.text);
+    const card = this.card(req.cardId);
+    this.recordStep('Edit description');
+    card.description = text;
+    card.updatedAt = this.now();
+    return this.out(card);
+  }
+
+  async setPriority(req: SetPriority): Promise<Card> {
+    const card = this.card(req.cardId);
+    this.recordStep('Set priority');
+    card.priority = req.priority;
+    card.updatedAt = this.now();
+    return this.out(card);
+  }
+
+  async setDue(req: SetDue): Promise<Card> {
+    // Checked where the request arrives, before the card is looked for.
+    const due = validateDue(req.due);
+    const card = this.card(req.cardId);
+    this.recordStep(due === null ? 'Clear due date' : 'Set due date');
+    card.due = due;
+    card.updatedAt = this.now();
+    return this.out(card);
+  }
+
+  async blockCard(req: BlockCard): Promise<Card> {
+    const reason = validateText(req.reason, 'reason', MAX_TITLE_CHARS);
+    const card = this.card(req.cardId);
+    const wasBlocked = card.blocked !== null;
+    this.recordStep(wasBlocked ? 'Edit block reason' : 'Block card');
+    const now = this.now();
+    // An already blocked card keeps its blocked-since time.
+    card.blocked = { reason, since: card.blocked?.since ?? now };
+    card.updatedAt = now;
+    if (!wasBlocked) this.record(card.id, 'blocked', { detail: reason });
+    return this.out(card);
+  }
+
+  async unblockCard(cardId: number): Promise<Card> {
+    const card = this.card(cardId);
+    if (card.blocked === null) throw new BackendError('invalid_input', NOT_BLOCKED_MESSAGE);
+    this.recordStep('Unblock card');
+    card.blocked = null;
+    card.updatedAt = this.now();
+    // The core records an empty detail for an unblock.
+    this.record(card.id, 'unblocked', { detail: '' });
+    return this.out(card);
+  }
+
+  async createLabel(req: CreateLabel): Promise<Label> {
+    const name = validateText(req.name, 'label name', MAX_LABEL_CHARS);
+    const board = this.boards.find((b) => b.id === req.boardId);
+    if (!board) throw notFound('board', req.boardId);
+    this.ensureLabelFree(board, name, null);
+    this.recordStep('Create label');
+    const label: Label = { id: this.nextId.label++, name, color: req.color };
+    board.labels.push(label);
+    return { ...label };
+  }
+
+  async updateLabel(req: UpdateLabel): Promise<Label> {
+    const name = validateText(req.name, 'label name', MAX_LABEL_CHARS);
+    const { board, label } = this.label(req.labelId);
+    this.ensureLabelFree(board, name, label.id);
+    this.recordStep('Edit label');
+    label.name = name;
+    label.color = req.color;
+    return { ...label };
+  }
+
+  async deleteLabel(labelId: number): Promise<null> {
+    const { board, label } = this.label(labelId);
+    this.recordStep('Delete label');
+    board.labels = board.labels.filter((l) => l.id !== label.id);
+    // Off every card too, as the core's cascade does (without touching the cards).
+    for (const card of this.cards.values()) card.labelIds = card.labelIds.filter((id) => id !== labelId);
+    return null;
+  }
+
+  async setCardLabel(req: SetCardLabel): Promise<Card> {
+    const { board } = this.label(req.labelId);
+    const card = this.card(req.cardId);
+    if (this.columnBoard(card.columnId) !== board.id) {
+      throw new BackendError('invalid_input', LABEL_OTHER_BOARD_MESSAGE);
+    }
+    this.recordStep(req.on ? 'Add label' : 'Remove label');
+    const others = card.labelIds.filter((id) => id !== req.labelId);
+    card.labelIds = req.on ? [...others, req.labelId].sort((a, b) => a - b) : others;
+    card.updatedAt = this.now();
+    return this.out(card);
+  }
+
+  async setCardSkill(req: SetCardSkill): Promise<Card> {
+    const skill = validateText(req.skill, 'skill name', MAX_SKILL_CHARS);
+    const level = req.minLevel === null ? null : validateLevel(req.minLevel);
+    const card = this.card(req.cardId);
+    this.recordStep(level === null ? 'Remove required skill' : 'Require skill');
+    const others = card.skills.filter((s) => s.skill !== skill);
+    card.skills =
+      level === null
+        ? others
+        : [...others, { skill, minLevel: level }].sort((a, b) => byCodeUnits(a.skill, b.skill));
+    card.updatedAt = this.now();
+    return this.out(card);
+  }
+
+  async skillNames(): Promise<string[]> {
+    const names = new Set<string>();
+    for (const member of this.members) for (const s of member.skills) names.add(s.name);
+    for (const card of this.cards.values()) for (const s of card.skills) names.add(s.skill);
+    return [...names].sort((a, b) => byCodeUnits(nocase(a), nocase(b)) || byCodeUnits(a, b));
+  }
+
+  async addChecklistItem(req: AddChecklistItem): Promise<ChecklistItem> {
+    const text = validateText(req.text, 'checklist item', MAX_TITLE_CHARS);
+    const card = this.card(req.cardId);
+    this.recordStep('Add checklist item');
+    const item: ChecklistItem = { id: this.nextId.item++, cardId: card.id, text, done: false };
+    this.items.set(item.id, item);
+    card.updatedAt = this.now();
+    return { ...item };
+  }
+
+  async renameChecklistItem(req: RenameChecklistItem): Promise<ChecklistItem> {
+    const text = validateText(req.text, 'checklist item', MAX_TITLE_CHARS);
+    const item = this.item(req.itemId);
+    this.recordStep('Edit checklist item');
+    item.text = text;
+    this.card(item.cardId).updatedAt = this.now();
+    return { ...item };
+  }
+
+  async checkChecklistItem(req: CheckChecklistItem): Promise<ChecklistItem> {
+    const item = this.item(req.itemId);
+    this.recordStep(req.done ? 'Check item' : 'Uncheck item');
+    item.done = req.done;
+    this.card(item.cardId).updatedAt = this.now();
+    return { ...item };
+  }
+
+  async deleteChecklistItem(itemId: number): Promise<null> {
+    const item = this.item(itemId);
+    this.recordStep('Delete checklist item');
+    this.items.delete(itemId);
+    this.card(item.cardId).updatedAt = this.now();
+    return null;
+  }
+
+  async archiveColumn(columnId: number): Promise<Column> {
+    const board = this.boards.find((b) => b.id === this.columnBoard(columnId))!;
+    const column = this.column(columnId);
+    if (column.archivedAt !== null) throw new BackendError('invalid_input', COLUMN_ALREADY_ARCHIVED_MESSAGE);
+    if (!board.columns.some((c) => c.id !== columnId && c.archivedAt === null)) {
+      throw new BackendError('invalid_input', LAST_OPEN_COLUMN_MESSAGE);
+    }
+    this.recordStep('Archive column');
+    column.archivedAt = this.now();
+    return { ...column };
+  }
+
+  async restoreColumn(columnId: number): Promise<Column> {
+    const column = this.column(columnId);
+    if (column.archivedAt === null) throw new BackendError('invalid_input', COLUMN_NOT_ARCHIVED_MESSAGE);
+    this.recordStep('Restore column');
+    column.archivedAt = null;
+    return { ...column };
+  }
+
+  async archivedColumns(boardId: number): Promise<ArchivedColumn[]> {
+    // As the core: an unknown board simply has none.
+    const board = this.boards.find((b) => b.id === boardId);
+    return (board?.columns ?? [])
+      .filter((c) => c.archivedAt !== null)
+      .sort((a, b) => b.archivedAt! - a.archivedAt! || b.id - a.id)
+      .map((column) => ({
+        column: { ...column },
+        // The cards still on it; its archived cards are not counted.
+        cards: (this.order.get(column.id) ?? []).filter((id) => this.cards.get(id)!.archivedAt === null).length,
+      }));
+  }
+
   // ---- Inspection, for tests ----
 
-  /** The board as the core would return it (archived cards left out), synchronously. */
+  /** The board as the core would return it (archived cards and columns left out), synchronously. */
   boardNow(boardId: number): Board {
     const board = this.boards.find((b) => b.id === boardId);
     if (!board) throw notFound('board', boardId);
+    const open = board.columns.filter((c) => c.archivedAt === null);
     const cards: Card[] = [];
-    for (const column of board.columns) {
+    for (const column of open) {
       const inColumn = [...this.cards.values()].filter((c) => c.columnId === column.id && c.archivedAt === null);
-      inColumn.sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0));
-      cards.push(...inColumn.map((c) => ({ ...c })));
+      inColumn.sort((a, b) => byCodeUnits(a.rank, b.rank));
+      cards.push(...inColumn.map((c) => this.out(c)));
     }
-    const columns = board.columns.map((c) => ({ ...c }));
+    const columns = open.map((c) => ({ ...c }));
+    const labels = [...board.labels]
+      .sort((a, b) => byCodeUnits(nocase(a.name), nocase(b.name)) || a.id - b.id)
+      .map((l) => ({ ...l }));
     return {
       id: board.id,
       name: board.name,
       estimateUnit: board.estimateUnit,
       columns,
       cards,
-      labels: board.labels.map((l) => ({ ...l })),
+      labels,
       loads: loadsOf(columns, cards),
     };
   }
@@ -492,7 +782,22 @@ export class FakeBackend implements Backend {
 
   cardNow(cardId: number): Card | undefined {
     const card = this.cards.get(cardId);
-    return card && { ...card };
+    return card && this.out(card);
+  }
+
+  /** The labels of a board, in the order they were made. */
+  labelsNow(boardId = this.boards[0]?.id ?? 1): Label[] {
+    return structuredClone(this.boards.find((b) => b.id === boardId)?.labels ?? []);
+  }
+
+  /** A card's checklist, top to bottom. */
+  checklistNow(cardId: number): ChecklistItem[] {
+    return this.checklistOf(cardId).map((i) => ({ ...i }));
+  }
+
+  /** The label of the newest action that undo would revert, or null. */
+  undoLabel(): string | null {
+    return this.undoStack.at(-1)?.label ?? null;
   }
 
   // ---- Internals ----
@@ -527,6 +832,8 @@ export class FakeBackend implements Backend {
       boards: this.boards,
       cards: [...this.cards.entries()],
       order: [...this.order.entries()],
+      items: [...this.items.entries()],
+      events: [...this.events.entries()],
       nextId: this.nextId,
     });
   }
@@ -536,7 +843,50 @@ export class FakeBackend implements Backend {
     this.boards = copy.boards;
     this.cards = new Map(copy.cards);
     this.order = new Map(copy.order);
+    this.items = new Map(copy.items);
+    this.events = new Map(copy.events);
     this.nextId = copy.nextId;
+  }
+
+  /** Adds an event to a card's history, now. */
+  private record(
+    cardId: number,
+    kind: EventKind,
+    fields: Partial<Pick<CardEvent, 'fromColumnId' | 'toColumnId' | 'memberId' | 'detail'>> = {},
+  ): void {
+    const event: CardEvent = {
+      kind,
+      fromColumnId: fields.fromColumnId ?? null,
+      toColumnId: fields.toColumnId ?? null,
+      memberId: fields.memberId ?? null,
+      detail: fields.detail ?? null,
+      at: this.now(),
+    };
+    const list = this.events.get(cardId);
+    if (list) list.push(event);
+    else this.events.set(cardId, [event]);
+  }
+
+  /** A copy of a card as the core returns it, with its checklist progress. */
+  private out(card: Card): Card {
+    const items = this.checklistOf(card.id);
+    return {
+      ...structuredClone(card),
+      checklist: { done: items.filter((i) => i.done).length, total: items.length },
+    };
+  }
+
+  private checklistOf(cardId: number): ChecklistItem[] {
+    return [...this.items.values()].filter((i) => i.cardId === cardId).sort((a, b) => a.id - b.id);
+  }
+
+  private dropCard(card: Card): void {
+    this.cards.delete(card.id);
+    this.events.delete(card.id);
+    for (const item of this.checklistOf(card.id)) this.items.delete(item.id);
+    const ids = this.order.get(card.columnId)!;
+    ids.splice(ids.indexOf(card.id), 1);
+    this.rerank(ids);
   }
 
   private workspaceNow(): Workspace {
@@ -561,9 +911,15 @@ export class FakeBackend implements Backend {
       name: init.name,
       estimateUnit: init.estimateUnit ?? 'points',
       columns: [],
-      labels: [...(init.labels ?? [])].sort((a, b) => a.name.localeCompare(b.name)),
+      labels: [],
     };
     this.boards.push(board);
+    for (const label of init.labels ?? []) {
+      const id = 'id' in label ? label.id : this.nextId.label++;
+      this.nextId.label = Math.max(this.nextId.label, id + 1);
+      board.labels.push({ id, name: label.name, color: label.color });
+    }
+    const archive: Column[] = [];
     for (const col of init.columns) {
       const column: Column = {
         id: this.nextId.column++,
@@ -574,19 +930,43 @@ export class FakeBackend implements Backend {
       };
       board.columns.push(column);
       this.order.set(column.id, []);
+      if (col.archived) archive.push(column);
       for (const item of col.cards ?? []) {
         const spec = typeof item === 'string' ? { title: item } : item;
         const card = this.insertCard(column.id, validateTitle(spec.title), spec.assigneeId ?? null);
         card.estimate = validateEstimate(spec.estimate ?? null);
-        card.description = spec.description ?? '';
-        card.priority = spec.priority ?? 'normal';
-        card.due = spec.due ?? null;
-        card.blocked = spec.blocked ?? null;
-        card.labelIds = [...(spec.labelIds ?? [])].sort((a, b) => a - b);
-        card.skills = structuredClone(spec.skills ?? []);
+        this.fillCard(board, card, spec);
       }
     }
+    for (const column of archive) column.archivedAt = this.now();
     return board;
+  }
+
+  private fillCard(board: StoredBoard, card: Card, spec: FakeCardInit): void {
+    if (spec.description !== undefined) card.description = validateDescription(spec.description);
+    if (spec.priority !== undefined) card.priority = spec.priority;
+    if (spec.due !== undefined) card.due = validateDue(spec.due);
+    card.labelIds = (spec.labels ?? [])
+      .concat(board.labels.filter((l) => spec.labelIds?.includes(l.id)).map((l) => l.name))
+      .map((name) => {
+        const label = board.labels.find((l) => l.name === name);
+        if (!label) throw new Error(`no label ${name} on board ${board.name}`);
+        return label.id;
+      })
+      .sort((a, b) => a - b);
+    card.skills = (spec.skills ?? [])
+      .map((s) => ({ skill: s.skill, minLevel: validateLevel(s.minLevel) }))
+      .sort((a, b) => byCodeUnits(a.skill, b.skill));
+    for (const entry of spec.checklist ?? []) {
+      const { text, done } = typeof entry === 'string' ? { text: entry, done: false } : entry;
+      const item: ChecklistItem = { id: this.nextId.item++, cardId: card.id, text, done };
+      this.items.set(item.id, item);
+    }
+    if (spec.blocked) {
+      card.blocked =
+        typeof spec.blocked === 'string' ? { reason: spec.blocked, since: this.now() } : { ...spec.blocked };
+      this.record(card.id, 'blocked', { detail: card.blocked.reason });
+    }
   }
 
   private insertCard(columnId: number, title: string, assigneeId: number | null): Card {
@@ -612,6 +992,8 @@ export class FakeBackend implements Backend {
     };
     this.cards.set(card.id, card);
     ids.push(card.id);
+    this.record(card.id, 'created', { toColumnId: columnId });
+    if (assigneeId !== null) this.record(card.id, 'assigned', { memberId: assigneeId });
     return card;
   }
 
@@ -621,8 +1003,12 @@ export class FakeBackend implements Backend {
     return board.id;
   }
 
+  private findColumn(columnId: number): Column | undefined {
+    return this.boards.flatMap((b) => b.columns).find((c) => c.id === columnId);
+  }
+
   private column(columnId: number): Column {
-    const column = this.boards.flatMap((b) => b.columns).find((c) => c.id === columnId);
+    const column = this.findColumn(columnId);
     if (!column) throw notFound('column', columnId);
     return column;
   }
@@ -645,6 +1031,27 @@ export class FakeBackend implements Backend {
     const card = this.cards.get(cardId);
     if (!card) throw notFound('card', cardId);
     return card;
+  }
+
+  private label(labelId: number): { board: StoredBoard; label: Label } {
+    for (const board of this.boards) {
+      const label = board.labels.find((l) => l.id === labelId);
+      if (label) return { board, label };
+    }
+    throw notFound('label', labelId);
+  }
+
+  private item(itemId: number): ChecklistItem {
+    const item = this.items.get(itemId);
+    if (!item) throw notFound('checklist item', itemId);
+    return item;
+  }
+
+  /** Label names are unique per board, ignoring (ASCII) case, as the core's `lower(name)`. */
+  private ensureLabelFree(board: StoredBoard, name: string, except: number | null): void {
+    if (board.labels.some((l) => l.id !== except && nocase(l.name) === nocase(name))) {
+      throw new BackendError('invalid_input', labelTakenMessage(name));
+    }
   }
 }
 
@@ -703,26 +1110,107 @@ const DEMO_CARDS: [number, string, number | null][] = [
   [4, 'Nightly backup verification job', DANA],
 ];
 
-const DEMO_BOARD: FakeBoardInit = {
-  name: 'Platform team',
-  estimateUnit: 'points',
-  columns: DEMO_COLUMNS.map((name, column) => ({
-    name,
-    wipLimit: name === 'In progress' ? DEMO_IN_PROGRESS_LIMIT : null,
-    cards: DEMO_CARDS.flatMap(([c, title, assigneeId], index) =>
-      c === column
-        ? [
-            {
-              title,
-              assigneeId,
-              // Most cards estimated in story points; a few left open, as on a real board.
-              estimate: index % 7 !== 3 ? DEMO_POINTS[index % DEMO_POINTS.length] : null,
-            },
-          ]
-        : [],
-    ),
-  })),
-};
+const DEMO_LABELS: { name: string; color: LabelColor }[] = [
+  { name: 'Bug', color: 'vermillion' },
+  { name: 'Customer', color: 'orange' },
+  { name: 'Feature', color: 'blue' },
+  { name: 'Tech debt', color: 'grey' },
+];
+
+/** Details for some cards, by index into DEMO_CARDS: labels, priority, due in days from today, skills. */
+const DEMO_DETAILS: [number, string[], Priority, number | null, [string, number][]][] = [
+  [1, ['Customer', 'Feature'], 'high', 12, [['Rust', 3]]],
+  [2, [], 'normal', null, [['Kubernetes', 3]]],
+  [4, ['Tech debt'], 'high', null, [['Testing', 3]]],
+  [5, ['Tech debt'], 'urgent', 3, [['Rust', 3]]],
+  [7, ['Bug'], 'high', 5, [['Rust', 3]]],
+  [8, ['Feature'], 'normal', null, [['TypeScript', 3], ['Accessibility', 2]]],
+  [9, ['Customer'], 'urgent', -1, [['Observability', 3]]],
+  [13, ['Customer'], 'high', 2, [['Rust', 4]]],
+  [14, [], 'normal', 6, [['Kubernetes', 4]]],
+  [16, ['Bug'], 'high', 1, [['SQL', 3]]],
+  [17, ['Bug', 'Customer'], 'normal', 9, [['Testing', 4]]],
+  [20, ['Tech debt'], 'low', null, [['Observability', 3]]],
+  [22, ['Bug'], 'low', null, [['TypeScript', 2]]],
+];
+
+const DEMO_DESCRIPTIONS: [number, string][] = [
+  [
+    13,
+    "Search is hammered by one customer's integration.\n\n" +
+      '- token bucket per API key\n- `429` with `Retry-After`\n- metrics per key\n\n' +
+      'See the **incident review** from last week.',
+  ],
+  [14, 'The worker runs from a hand-written manifest today. Package it like the other services.'],
+  [9, 'Page the on-call when the oldest job is older than **10 minutes** for 5 minutes.'],
+];
+
+const DEMO_CHECKLISTS: [number, [string, boolean][]][] = [
+  [
+    13,
+    [
+      ['Design the limits', true],
+      ['Implement the bucket', true],
+      ['Load test', false],
+      ['Document the headers', false],
+    ],
+  ],
+  [
+    25,
+    [
+      ['Accounts and laptop', true],
+      ['First week plan', true],
+      ['Buddy assigned', true],
+    ],
+  ],
+];
+
+const DEMO_BLOCKED: [number, string] = [14, 'Waiting for the cluster quota increase from the platform team'];
+
+/** A day `days` after the UTC day of `now`, as the core's demo computes due dates. */
+function dayFrom(now: number, days: number): string {
+  const date = new Date(now);
+  date.setUTCHours(0, 0, 0, 0);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+function demoBoard(now: number): FakeBoardInit {
+  const cards: FakeCardInit[] = DEMO_CARDS.map(([, title, assigneeId], index) => {
+    const card: FakeCardInit = {
+      title,
+      assigneeId,
+      // Most cards estimated in story points; a few left open, as on a real board.
+      estimate: index % 7 !== 3 ? DEMO_POINTS[index % DEMO_POINTS.length] : null,
+    };
+    const detail = DEMO_DETAILS.find(([i]) => i === index);
+    if (detail) {
+      const [, labels, priority, dueIn, needs] = detail;
+      Object.assign(card, {
+        labels,
+        priority,
+        due: dueIn === null ? null : dayFrom(now, dueIn),
+        skills: needs.map(([skill, minLevel]) => ({ skill, minLevel })),
+      });
+    }
+    const description = DEMO_DESCRIPTIONS.find(([i]) => i === index);
+    if (description) card.description = description[1];
+    const checklist = DEMO_CHECKLISTS.find(([i]) => i === index);
+    if (checklist) card.checklist = checklist[1].map(([text, done]) => ({ text, done }));
+    if (DEMO_BLOCKED[0] === index) card.blocked = DEMO_BLOCKED[1];
+    return card;
+  });
+  return {
+    name: 'Platform team',
+    estimateUnit: 'points',
+    labels: DEMO_LABELS,
+    columns: DEMO_COLUMNS.map((name, column) => ({
+      name,
+      wipLimit: name === 'In progress' ? DEMO_IN_PROGRESS_LIMIT : null,
+      cards: cards.filter((_, index) => DEMO_CARDS[index][0] === column),
+    })),
+  };
+}
 
 /** All a move changes, as the core returns it. */
 function placeOf(card: Card): CardPlace {

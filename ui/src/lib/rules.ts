@@ -78,3 +78,47 @@ export function parseEstimate(raw: string, badInput = false): Parsed {
   }
   return { ok: true, value: n };
 }
+
+export const MAX_DESCRIPTION_CHARS = 20000;
+export const MAX_LABEL_CHARS = 40;
+export const MAX_SKILL_CHARS = 60;
+export const DESCRIPTION_LENGTH_MESSAGE = `A description can be at most ${MAX_DESCRIPTION_CHARS} characters long.`;
+export const DESCRIPTION_CONTROL_MESSAGE = 'A description cannot contain control characters.';
+export const LEVEL_MESSAGE = 'A skill level goes from 1 (learning) to 5 (expert).';
+
+// Unicode "Cc" characters but tabs and line breaks.
+const DESCRIPTION_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+// Rust's `char::is_whitespace`, for `trim_end`.
+const TRAILING_SPACE = /[\t\n\u000b\u000c\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/u;
+
+/** As the core's `validate::description`: any text up to the limit, trailing space dropped, CRLF as LF. */
+export function validateDescription(value: string): string {
+  if ([...value].length > MAX_DESCRIPTION_CHARS) throw new BackendError('invalid_input', DESCRIPTION_LENGTH_MESSAGE);
+  if (DESCRIPTION_CONTROL.test(value)) throw new BackendError('invalid_input', DESCRIPTION_CONTROL_MESSAGE);
+  return value.replace(TRAILING_SPACE, '').replaceAll('\r\n', '\n');
+}
+
+/** As the core's `validate::level`: 1 (learning) to 5 (expert). */
+export function validateLevel(value: number): number {
+  if (!Number.isInteger(value) || value < 1 || value > 5) throw new BackendError('invalid_input', LEVEL_MESSAGE);
+  return value;
+}
+
+/** The message for a due date that is not a calendar day, as the app's `SetDue::date` words it. */
+export function dueMessage(text: string): string {
+  return `\u201c${text}\u201d is not a date; write it as YYYY-MM-DD.`;
+}
+
+/** As the app's `SetDue::date`: a real calendar day, written YYYY-MM-DD; returned zero-padded. */
+export function validateDue(text: string | null): string | null {
+  if (text === null) return null;
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text.trim());
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const date = new Date(Date.UTC(y, mo - 1, d));
+    if (date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d) {
+      return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    }
+  }
+  throw new BackendError('invalid_input', dueMessage(text));
+}

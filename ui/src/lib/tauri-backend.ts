@@ -1,3 +1,18 @@
+import type { AddChecklistItem } from '../bindings/AddChecklistItem';
+import type { ArchivedColumn } from '../bindings/ArchivedColumn';
+import type { BlockCard } from '../bindings/BlockCard';
+import type { CardDetail } from '../bindings/CardDetail';
+import type { CheckChecklistItem } from '../bindings/CheckChecklistItem';
+import type { ChecklistItem } from '../bindings/ChecklistItem';
+import type { CreateLabel } from '../bindings/CreateLabel';
+import type { Label } from '../bindings/Label';
+import type { RenameChecklistItem } from '../bindings/RenameChecklistItem';
+import type { SetCardLabel } from '../bindings/SetCardLabel';
+import type { SetCardSkill } from '../bindings/SetCardSkill';
+import type { SetDescription } from '../bindings/SetDescription';
+import type { SetDue } from '../bindings/SetDue';
+import type { SetPriority } from '../bindings/SetPriority';
+import type { UpdateLabel } from '../bindings/UpdateLabel';
 import { invoke } from '@tauri-apps/api/core';
 import type { AddColumn } from '../bindings/AddColumn';
 import type { AppInfo } from '../bindings/AppInfo';
@@ -100,6 +115,63 @@ export class TauriBackend implements Backend {
   }
   renameBoard(req: RenameBoard): Promise<null> {
     return call('rename_board', { req });
+  }
+  cardDetail(cardId: number): Promise<CardDetail> {
+    return call('card_detail', { cardId });
+  }
+  setDescription(req: SetDescription): Promise<Card> {
+    return call('set_description', { req });
+  }
+  setPriority(req: SetPriority): Promise<Card> {
+    return call('set_priority', { req });
+  }
+  setDue(req: SetDue): Promise<Card> {
+    return call('set_due', { req });
+  }
+  blockCard(req: BlockCard): Promise<Card> {
+    return call('block_card', { req });
+  }
+  unblockCard(cardId: number): Promise<Card> {
+    return call('unblock_card', { cardId });
+  }
+  createLabel(req: CreateLabel): Promise<Label> {
+    return call('create_label', { req });
+  }
+  updateLabel(req: UpdateLabel): Promise<Label> {
+    return call('update_label', { req });
+  }
+  deleteLabel(labelId: number): Promise<null> {
+    return call('delete_label', { labelId });
+  }
+  setCardLabel(req: SetCardLabel): Promise<Card> {
+    return call('set_card_label', { req });
+  }
+  setCardSkill(req: SetCardSkill): Promise<Card> {
+    return call('set_card_skill', { req });
+  }
+  skillNames(): Promise<string[]> {
+    return call('skill_names');
+  }
+  addChecklistItem(req: AddChecklistItem): Promise<ChecklistItem> {
+    return call('add_checklist_item', { req });
+  }
+  renameChecklistItem(req: RenameChecklistItem): Promise<ChecklistItem> {
+    return call('rename_checklist_item', { req });
+  }
+  checkChecklistItem(req: CheckChecklistItem): Promise<ChecklistItem> {
+    return call('check_checklist_item', { req });
+  }
+  deleteChecklistItem(itemId: number): Promise<null> {
+    return call('delete_checklist_item', { itemId });
+  }
+  archiveColumn(columnId: number): Promise<Column> {
+    return call('archive_column', { columnId });
+  }
+  restoreColumn(columnId: number): Promise<Column> {
+    return call('restore_column', { columnId });
+  }
+  archivedColumns(boardId: number): Promise<ArchivedColumn[]> {
+    return call('archived_columns', { boardId });
   }
   undo(): Promise<UndoStep> {
     return call('undo');

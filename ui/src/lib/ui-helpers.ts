@@ -65,3 +65,71 @@ export function formatWhen(at: number, now: number = Date.now()): string {
   const sameYear = date.getFullYear() === new Date(now).getFullYear();
   return date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: sameYear ? undefined : 'numeric' });
 }
+
+/** Today's calendar day where the user is, YYYY-MM-DD. */
+export function localDay(now: number = Date.now()): string {
+  const d = new Date(now);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function dayNumber(day: string): number {
+  const [y, m, d] = day.split('-').map(Number);
+  return Math.round(Date.UTC(y, m - 1, d) / DAY);
+}
+
+export interface DueState {
+  /** Days from today: negative when past. */
+  days: number;
+  state: 'overdue' | 'soon' | 'later';
+  /** Short: "Today", "Tomorrow", "Yesterday", "12 Mar". */
+  text: string;
+  /** Spelled out: "Due 12 Mar, overdue". */
+  spoken: string;
+}
+
+/** How a due date (YYYY-MM-DD) stands today: overdue when past, soon within two days. */
+export function dueState(due: string, now: number = Date.now()): DueState {
+  const days = dayNumber(due) - dayNumber(localDay(now));
+  const state = days < 0 ? 'overdue' : days <= 2 ? 'soon' : 'later';
+  const [y, m, d] = due.split('-').map(Number);
+  const date = new Date(y, m - 1, d);
+  const sameYear = y === new Date(now).getFullYear();
+  const text =
+    days === 0
+      ? 'Today'
+      : days === 1
+        ? 'Tomorrow'
+        : days === -1
+          ? 'Yesterday'
+          : date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: sameYear ? undefined : 'numeric' });
+  const when = days >= -1 && days <= 1 ? text.toLowerCase() : text;
+  const spoken = `Due ${when}${state === 'overdue' ? ', overdue' : state === 'soon' ? ', due soon' : ''}`;
+  return { days, state, text, spoken };
+}
+
+/** How long ago, in words: "for 3 days", "for 2 hours", "since just now". */
+export function formatSince(since: number, now: number = Date.now()): string {
+  const ago = Math.max(0, now - since);
+  if (ago < MINUTE) return 'since just now';
+  if (ago < HOUR) {
+    const n = Math.floor(ago / MINUTE);
+    return `for ${n} ${n === 1 ? 'minute' : 'minutes'}`;
+  }
+  if (ago < DAY) {
+    const n = Math.floor(ago / HOUR);
+    return `for ${n} ${n === 1 ? 'hour' : 'hours'}`;
+  }
+  const n = Math.floor(ago / DAY);
+  return `for ${n} ${n === 1 ? 'day' : 'days'}`;
+}
+
+/** A moment as a date and time for people: "12 Mar 2026, 14:05". */
+export function formatDateTime(at: number): string {
+  return new Date(at).toLocaleString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}

@@ -98,9 +98,10 @@ describe('creating cards', () => {
 });
 
 describe('editing titles', () => {
-  it('edits on double-click; Enter saves', async () => {
+  it('edits with e; Enter saves', async () => {
     const { user, backend } = await renderBoard();
-    await user.dblClick(within(card('Fix login')).getByTestId('card-title'));
+    card('Fix login').focus();
+    await user.keyboard('e');
     const input = screen.getByTestId('card-title-input');
     expect(input).toHaveValue('Fix login');
     await user.clear(input);
@@ -110,7 +111,7 @@ describe('editing titles', () => {
     await waitFor(() => expect(backend.cardNow(2)?.title).toBe('Fix logout'));
   });
 
-  it('edits with Enter or e on a focused card; Escape cancels', async () => {
+  it('edits with e on a focused card; Escape cancels; Enter opens the card instead', async () => {
     const { user, backend } = await renderBoard();
     card('Plan sprint').focus();
     await user.keyboard('e');
@@ -121,13 +122,18 @@ describe('editing titles', () => {
     expect(card('Plan sprint')).toHaveFocus();
     expect(backend.cardNow(3)?.title).toBe('Plan sprint');
 
-    await user.keyboard('{Enter}');
+    await user.keyboard('e');
     expect(screen.getByTestId('card-title-input')).toHaveFocus();
+    await user.keyboard('{Escape}');
+    await user.keyboard('{Enter}');
+    expect(screen.queryByTestId('card-title-input')).not.toBeInTheDocument();
+    expect(await screen.findByTestId('card-dialog')).toBeInTheDocument();
   });
 
   it('saves on blur', async () => {
     const { user, backend } = await renderBoard();
-    await user.dblClick(card('Build API'));
+    card('Build API').focus();
+    await user.keyboard('e');
     const input = screen.getByTestId('card-title-input');
     await user.type(input, ' v2');
     await user.click(screen.getByRole('heading', { level: 1 }));
@@ -138,7 +144,8 @@ describe('editing titles', () => {
   it('shows the error for an empty title and keeps the old one', async () => {
     const { user, backend } = await renderBoard();
     const spy = vi.spyOn(backend, 'renameCard');
-    await user.dblClick(card('Write spec'));
+    card('Write spec').focus();
+    await user.keyboard('e');
     await user.clear(screen.getByTestId('card-title-input'));
     await user.keyboard('{Enter}');
     expect(await screen.findByTestId('error')).toHaveTextContent('The title cannot be empty.');
@@ -171,12 +178,13 @@ describe('card menu', () => {
     expect(screen.getByTestId('live-region')).toHaveTextContent('Moved Write spec to In progress, position 2 of 2.');
   });
 
-  it('offers Edit title, and closes on Escape and on an outside click', async () => {
+  it('offers Open… first and Edit title, and closes on Escape and on an outside click', async () => {
     const { user } = await renderBoard();
     const button = within(card('Fix login')).getByTestId('card-menu');
     await user.click(button);
     expect(button).toHaveAttribute('aria-expanded', 'true');
-    expect(screen.getByRole('menuitem', { name: 'Edit title' })).toHaveFocus();
+    expect(screen.getByRole('menuitem', { name: 'Open…' })).toHaveFocus();
+    expect(screen.getAllByRole('menuitem')[1]).toHaveAccessibleName('Edit title');
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('menu')).not.toBeInTheDocument();
     expect(card('Fix login')).toHaveFocus();

@@ -387,11 +387,16 @@ describe('the keyboard in the People view', () => {
     expect(card('Build API')).toHaveFocus();
   });
 
-  it('Enter edits the title in the People view', async () => {
+  it('e edits the title in the People view, Enter opens the card', async () => {
     const { user, backend } = await renderBoard();
     await showPeople(user);
     card('Plan sprint').focus();
     await user.keyboard('{Enter}');
+    expect(await screen.findByTestId('card-dialog')).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByTestId('card-dialog')).not.toBeInTheDocument();
+    await waitFor(() => expect(card('Plan sprint')).toHaveFocus());
+    await user.keyboard('e');
     const input = screen.getByTestId('card-title-input');
     await user.clear(input);
     await user.type(input, 'Plan the sprint{Enter}');

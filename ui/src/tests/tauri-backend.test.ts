@@ -64,6 +64,54 @@ describe('TauriBackend', () => {
     ]);
   });
 
+  it('invokes the card detail, label, skill, checklist and column archive commands', async () => {
+    const backend = new TauriBackend();
+    await backend.cardDetail(5);
+    await backend.setDescription({ cardId: 5, text: '# Hi' });
+    await backend.setPriority({ cardId: 5, priority: 'urgent' });
+    await backend.setDue({ cardId: 5, due: '2026-12-04' });
+    await backend.setDue({ cardId: 5, due: null });
+    await backend.blockCard({ cardId: 5, reason: 'Waiting' });
+    await backend.unblockCard(5);
+    await backend.createLabel({ boardId: 1, name: 'Bug', color: 'vermillion' });
+    await backend.updateLabel({ labelId: 2, name: 'Bugs', color: 'orange' });
+    await backend.deleteLabel(2);
+    await backend.setCardLabel({ cardId: 5, labelId: 2, on: true });
+    await backend.setCardSkill({ cardId: 5, skill: 'Rust', minLevel: 3 });
+    await backend.setCardSkill({ cardId: 5, skill: 'Rust', minLevel: null });
+    await backend.skillNames();
+    await backend.addChecklistItem({ cardId: 5, text: 'One' });
+    await backend.renameChecklistItem({ itemId: 7, text: 'Two' });
+    await backend.checkChecklistItem({ itemId: 7, done: true });
+    await backend.deleteChecklistItem(7);
+    await backend.archiveColumn(3);
+    await backend.restoreColumn(3);
+    await backend.archivedColumns(1);
+    expect(invoke.mock.calls).toEqual([
+      ['card_detail', { cardId: 5 }],
+      ['set_description', { req: { cardId: 5, text: '# Hi' } }],
+      ['set_priority', { req: { cardId: 5, priority: 'urgent' } }],
+      ['set_due', { req: { cardId: 5, due: '2026-12-04' } }],
+      ['set_due', { req: { cardId: 5, due: null } }],
+      ['block_card', { req: { cardId: 5, reason: 'Waiting' } }],
+      ['unblock_card', { cardId: 5 }],
+      ['create_label', { req: { boardId: 1, name: 'Bug', color: 'vermillion' } }],
+      ['update_label', { req: { labelId: 2, name: 'Bugs', color: 'orange' } }],
+      ['delete_label', { labelId: 2 }],
+      ['set_card_label', { req: { cardId: 5, labelId: 2, on: true } }],
+      ['set_card_skill', { req: { cardId: 5, skill: 'Rust', minLevel: 3 } }],
+      ['set_card_skill', { req: { cardId: 5, skill: 'Rust', minLevel: null } }],
+      ['skill_names'],
+      ['add_checklist_item', { req: { cardId: 5, text: 'One' } }],
+      ['rename_checklist_item', { req: { itemId: 7, text: 'Two' } }],
+      ['check_checklist_item', { req: { itemId: 7, done: true } }],
+      ['delete_checklist_item', { itemId: 7 }],
+      ['archive_column', { columnId: 3 }],
+      ['restore_column', { columnId: 3 }],
+      ['archived_columns', { boardId: 1 }],
+    ]);
+  });
+
   it('invokes the column and board commands with exactly these names and arguments', async () => {
     const backend = new TauriBackend();
     await backend.addColumn({ boardId: 1, name: 'QA', afterId: 2 });
