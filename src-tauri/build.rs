@@ -6,6 +6,7 @@ const COMMANDS: &[&str] = &[
     "seed_demo",
     "start_fresh",
     "load_board",
+    "board_loads",
     "list_members",
     "create_card",
     "rename_card",

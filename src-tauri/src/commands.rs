@@ -42,6 +42,19 @@ pub fn load_board(state: State<'_, AppState>, board_id: i64) -> Reply<ipc::Board
     state.with(|store| store.board_view(core::BoardId(board_id)).map(Into::into))
 }
 
+/// Open work per person on a board: what the UI re-reads after a change.
+#[tauri::command]
+pub fn board_loads(state: State<'_, AppState>, board_id: i64) -> Reply<Vec<ipc::Load>> {
+    let board = core::BoardId(board_id);
+    state.with(|store| {
+        Ok(store
+            .board_loads(board)?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    })
+}
+
 #[tauri::command]
 pub fn list_members(state: State<'_, AppState>) -> Reply<Vec<ipc::Member>> {
     state.with(|store| Ok(store.list_members()?.into_iter().map(Into::into).collect()))

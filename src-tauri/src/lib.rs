@@ -93,6 +93,7 @@ pub fn run() -> ExitCode {
             commands::seed_demo,
             commands::start_fresh,
             commands::load_board,
+            commands::board_loads,
             commands::list_members,
             commands::create_card,
             commands::rename_card,

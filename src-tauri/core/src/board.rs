@@ -5,7 +5,7 @@ use rusqlite::{params, OptionalExtension, Row};
 use crate::error::{Entity, Error, Result};
 use crate::model::{
     Blocked, Board, BoardId, BoardView, Card, CardEvent, CardId, CardPlace, ChecklistProgress,
-    Column, ColumnId, MemberId, Placement, Stage,
+    Column, ColumnId, Load, MemberId, Placement, Stage,
 };
 use crate::rank;
 use crate::store::{Store, Tx};
@@ -171,6 +171,31 @@ impl Store {
 
     pub fn card(&self, id: CardId) -> Result<Card> {
         read_card(self.conn(), id)
+    }
+
+    /// Open work per person on a board, as [`BoardView::loads`] computes it from the whole
+    /// board, but read with one aggregate query: what the UI re-reads after each change.
+    pub fn board_loads(&self, board: BoardId) -> Result<Vec<Load>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT c.assignee_id, count(*), min(coalesce(sum(c.estimate_centi), 0), 4294967295),
+                    sum(c.estimate_centi IS NULL)
+             FROM columns k JOIN cards c ON c.column_id = k.id
+             WHERE k.board_id = +?1 AND k.archived_at IS NULL AND k.stage <> 'done'
+               AND c.archived_at IS NULL
+             GROUP BY c.assignee_id
+             ORDER BY c.assignee_id IS NULL, c.assignee_id",
+        )?;
+        let loads = stmt
+            .query_map([board], |row| {
+                Ok(Load {
+                    member: row.get(0)?,
+                    open_cards: row.get(1)?,
+                    estimate: row.get(2)?,
+                    unestimated: row.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(loads)
     }
 
     /// Adds a card at the end of `column`.

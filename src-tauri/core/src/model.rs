@@ -386,7 +386,7 @@ impl BoardView {
                 });
             load.open_cards += 1;
             match card.estimate {
-                Some(e) => load.estimate.0 += e.0,
+                Some(e) => load.estimate.0 = load.estimate.0.saturating_add(e.0),
                 None => load.unestimated += 1,
             }
         }

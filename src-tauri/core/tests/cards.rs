@@ -404,3 +404,33 @@ fn the_last_column_on_a_board_cannot_be_archived() {
         s.delete_column(column(&view, 2), None)
     });
 }
+
+#[test]
+fn board_loads_read_alone_match_the_whole_board() {
+    let (_dir, mut store) = crate::temp_store();
+    let board = store.seed_demo().unwrap();
+    let check = |store: &teamlead_core::Store| {
+        let view = store.board_view(board).unwrap();
+        assert_eq!(store.board_loads(board).unwrap(), view.loads());
+    };
+    check(&store);
+    let view = store.board_view(board).unwrap();
+    // Move work into done, archive a card and a column: the loads follow.
+    let done = view.columns.last().unwrap().id;
+    let card = view.cards[0].id;
+    store
+        .move_card(
+            card,
+            Placement {
+                column: done,
+                after: None,
+            },
+        )
+        .unwrap();
+    check(&store);
+    store.archive_card(view.cards[1].id).unwrap();
+    check(&store);
+    store.archive_column(view.columns[1].id).unwrap();
+    check(&store);
+    assert!(!store.board_loads(board).unwrap().is_empty());
+}

@@ -23,6 +23,7 @@ import type { Column } from '../bindings/Column';
 import type { CreateCard } from '../bindings/CreateCard';
 import type { DeleteColumn } from '../bindings/DeleteColumn';
 import type { ErrorCode } from '../bindings/ErrorCode';
+import type { Load } from '../bindings/Load';
 import type { Member } from '../bindings/Member';
 import type { MoveCard } from '../bindings/MoveCard';
 import type { MoveColumn } from '../bindings/MoveColumn';
@@ -44,6 +45,8 @@ export interface Backend {
   /** Only valid on an empty workspace: one board "My team" with To do / In progress / Review / Done. */
   startFresh(): Promise<Workspace>;
   loadBoard(boardId: number): Promise<Board>;
+  /** Open work per person on a board, as `loadBoard` has it, without the cards. */
+  boardLoads(boardId: number): Promise<Load[]>;
   listMembers(): Promise<Member[]>;
   /** Appends the card at the end of the column. */
   createCard(req: CreateCard): Promise<Card>;

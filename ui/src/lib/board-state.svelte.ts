@@ -255,9 +255,9 @@ export class BoardState {
     if (id === null) return;
     const request = ++this.loadsRequest;
     try {
-      const board = await this.backend.loadBoard(id);
+      const loads = await this.backend.boardLoads(id);
       // Only the newest answer counts, and only for the board still open.
-      if (request === this.loadsRequest && this.id === id) this.loads = board.loads;
+      if (request === this.loadsRequest && this.id === id) this.loads = loads;
     } catch (error) {
       this.notices.error(error);
     }

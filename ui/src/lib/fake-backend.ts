@@ -300,6 +300,10 @@ export class FakeBackend implements Backend {
     return this.boardNow(boardId);
   }
 
+  async boardLoads(boardId: number): Promise<Load[]> {
+    return this.boardNow(boardId).loads;
+  }
+
   async listMembers(): Promise<Member[]> {
     return structuredClone(this.members);
   }

@@ -23,6 +23,7 @@ import type { CardPlace } from '../bindings/CardPlace';
 import type { Column } from '../bindings/Column';
 import type { CreateCard } from '../bindings/CreateCard';
 import type { DeleteColumn } from '../bindings/DeleteColumn';
+import type { Load } from '../bindings/Load';
 import type { Member } from '../bindings/Member';
 import type { MoveCard } from '../bindings/MoveCard';
 import type { MoveColumn } from '../bindings/MoveColumn';
@@ -61,6 +62,9 @@ export class TauriBackend implements Backend {
   }
   loadBoard(boardId: number): Promise<Board> {
     return call('load_board', { boardId });
+  }
+  boardLoads(boardId: number): Promise<Load[]> {
+    return call('board_loads', { boardId });
   }
   listMembers(): Promise<Member[]> {
     return call('list_members');

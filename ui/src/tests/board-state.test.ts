@@ -153,9 +153,9 @@ describe('BoardState: people, estimates, limits', () => {
 
   it('keeps only the newest loads', async () => {
     const { backend, board } = await setup();
-    const stale = { ...backend.boardNow(1), loads: [{ memberId: 1, openCards: 99, estimate: 0, unestimated: 99 }] };
+    const stale = [{ memberId: 1, openCards: 99, estimate: 0, unestimated: 99 }];
     let release!: () => void;
-    vi.spyOn(backend, 'loadBoard').mockImplementationOnce(
+    vi.spyOn(backend, 'boardLoads').mockImplementationOnce(
       () => new Promise((resolve) => (release = () => resolve(stale))),
     );
     const first = board.refreshLoads();

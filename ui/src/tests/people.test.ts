@@ -216,7 +216,7 @@ describe('dragging between lanes', () => {
     await showPeople(user);
     const assign = vi.spyOn(backend, 'assignCard');
     const move = vi.spyOn(backend, 'moveCard');
-    const load = vi.spyOn(backend, 'loadBoard');
+    const load = vi.spyOn(backend, 'boardLoads');
     layOutLanes();
     // Fix login: Unassigned (lane 3), To do → Chidi (lane 2), In progress (x 480..728).
     await drag(card('Fix login'), [300, 520], [600, 400]);

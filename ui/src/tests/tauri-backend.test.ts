@@ -56,11 +56,13 @@ describe('TauriBackend', () => {
     await backend.restoreCard(5);
     await backend.deleteCard(5);
     await backend.archivedCards(2);
+    await backend.boardLoads(2);
     expect(invoke.mock.calls).toEqual([
       ['archive_card', { cardId: 5 }],
       ['restore_card', { cardId: 5 }],
       ['delete_card', { cardId: 5 }],
       ['archived_cards', { boardId: 2 }],
+      ['board_loads', { boardId: 2 }],
     ]);
   });
 
