@@ -141,6 +141,17 @@ const DROP_AND_TIME: &str = r#"
     move(0);
 "#;
 
+/// The floor: the time from changing one word on the page to its paint, with nothing of the
+/// app's own work in between.
+const REPAINT_FLOOR: &str = r#"
+    const done = arguments[arguments.length - 1];
+    const title = document.querySelector('[data-testid="board-name"]');
+    const t0 = performance.now();
+    title.dataset.benchMark = String(t0);
+    title.style.outline = title.style.outline ? '' : '1px solid transparent';
+    requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0), 0));
+"#;
+
 /// The time the page waits for `load_board` alone: the core and IPC share of a render.
 const LOAD_ONLY: &str = r#"
     const [boardId, done] = arguments;
@@ -196,6 +207,11 @@ async fn measure(app: &App, big: i64) -> (Vec<f64>, Vec<f64>) {
         loads.push(as_ms(value[0].clone(), "load_board"));
     }
     println!("load_board alone (ms): {loads:.1?}");
+    let mut floor = Vec::new();
+    for _ in 0..DROPS {
+        floor.push(as_ms(app.js_async(REPAINT_FLOOR, vec![]).await, "repaint"));
+    }
+    println!("repaint floor (ms): {floor:.1?}");
     let mut drops = Vec::new();
     for _ in 0..DROPS {
         let ms = app.js_async(DROP_AND_TIME, vec![]).await;
