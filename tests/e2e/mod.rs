@@ -1,4 +1,5 @@
 mod board;
+mod cards;
 mod columns;
 mod harness;
 mod people;
