@@ -283,7 +283,8 @@ impl App {
     }
 
     /// Runs an asynchronous script in the page: it ends by calling the callback WebDriver
-    /// passes as its last argument.
+    /// passes as its last argument. Used by the webview benchmark, which shares this file.
+    #[allow(dead_code)]
     pub async fn js_async(&self, script: &str, args: Vec<Value>) -> Value {
         self.client
             .execute_async(script, args)
