@@ -8,6 +8,7 @@ pub mod columns;
 pub mod demo;
 pub mod error;
 pub mod model;
+pub mod plan;
 pub mod rank;
 pub mod store;
 pub mod team;
