@@ -3,6 +3,7 @@
 mod board;
 mod columns;
 mod migrations;
+mod plan;
 mod ranks;
 mod settings;
 mod storage;
