@@ -81,8 +81,9 @@ pub(super) fn lower_bound(pb: &Problem, st: &State) -> f64 {
             low = mid;
         }
     }
-    // `low` is infeasible even with cards split: every plan is above it.
-    low
+    // `low` is infeasible even with cards split: every plan is above it. Rounded down to
+    // six decimals so the bisection's last digits do not show.
+    low.min((low * 1e6).floor() / 1e6)
 }
 
 const INF: u64 = u64::MAX / 4;
