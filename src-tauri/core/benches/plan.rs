@@ -67,6 +67,15 @@ fn main() {
         .map(|&s| team(s, &shape(10_000, 200)))
         .collect();
     let (p6x, _) = time(&large, 5);
+    for (seed, plan) in SEEDS.iter().zip(&plans) {
+        println!(
+            "plan-1000x50 seed {seed}: {} suggested, {} unassigned, reached {:.4}, bound {:.4}",
+            plan.suggestions.len(),
+            plan.unassigned.len(),
+            plan.max_utilisation,
+            plan.lower_bound
+        );
+    }
     println!("bench P6 plan-1000x50 ms={:.1} target=50", ms(p6));
     println!(
         "bench P6q plan-quality ratio={:.4} target=1.02 (reached {:.3}, bound {:.3})",
