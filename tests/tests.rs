@@ -3,4 +3,5 @@
 //! The end-to-end tests drive the real debug binary in a real WebKitGTK window under Xvfb,
 //! through tauri-driver and WebKitWebDriver; `make test` installs both.
 
+mod cli;
 mod e2e;

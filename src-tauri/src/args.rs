@@ -8,8 +8,16 @@ pub const DATA_DIR_ENV: &str = "TEAMLEAD_DATA_DIR";
 pub const DATABASE_FILE: &str = "teamlead.sqlite3";
 pub const IDENTIFIER: &str = "dev.teamlead.desktop";
 
+/// Something to do instead of opening the window.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Plan the JSON file and print the plan.
+    Plan(PathBuf),
+}
+
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Args {
+    pub command: Option<Command>,
     pub data_dir: Option<PathBuf>,
     /// Load the demo team when the database is empty (used by `make run`).
     pub demo_if_empty: bool,
@@ -19,6 +27,11 @@ pub struct Args {
 
 pub const USAGE: &str = "\
 Usage: teamlead [OPTIONS]
+       teamlead plan FILE.json
+
+Commands:
+  plan FILE.json     suggest who takes which card, from a team and cards in a JSON file
+                     (docs/plan-format.md); prints the plan as JSON, opens no window
 
 Options:
   --data-dir DIR     keep the database in DIR (default: $TEAMLEAD_DATA_DIR, else the
@@ -31,7 +44,12 @@ Options:
 impl Args {
     pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, String> {
         let mut parsed = Args::default();
-        let mut args = args.into_iter();
+        let mut args = args.into_iter().peekable();
+        if args.peek().and_then(|a| a.to_str()) == Some("plan") {
+            args.next();
+            let file = args.next().ok_or("plan needs a FILE.json")?;
+            parsed.command = Some(Command::Plan(PathBuf::from(file)));
+        }
         while let Some(arg) = args.next() {
             match arg.to_str() {
                 Some("--data-dir") => {
@@ -91,6 +109,24 @@ mod tests {
         assert_eq!(dir, PathBuf::from("/tmp/env"));
         let dir = parse(&[]).unwrap().resolve_data_dir(None).unwrap();
         assert!(dir.ends_with(IDENTIFIER), "{dir:?}");
+    }
+
+    #[test]
+    fn a_leading_plan_takes_the_file_and_keeps_the_options() {
+        let args = parse(&["plan", "team.json"]).unwrap();
+        assert_eq!(
+            args.command,
+            Some(Command::Plan(PathBuf::from("team.json")))
+        );
+        let args = parse(&["plan", "team.json", "--help"]).unwrap();
+        assert!(args.help);
+        assert_eq!(parse(&["plan"]).unwrap_err(), "plan needs a FILE.json");
+        // Only as the first word: elsewhere it is an unknown option.
+        assert!(parse(&["--demo-if-empty", "plan", "team.json"])
+            .unwrap_err()
+            .contains("plan"));
+        assert_eq!(parse(&["--demo-if-empty"]).unwrap().command, None);
+        assert!(USAGE.contains("teamlead plan FILE.json"));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! All behaviour lives in `teamlead-core`; this crate only wires it to the window.
 
 pub mod args;
+pub mod cli;
 mod commands;
 
 use std::path::{Path, PathBuf};
@@ -70,6 +71,9 @@ pub fn run() -> ExitCode {
     if args.version {
         println!("teamlead {}", env!("CARGO_PKG_VERSION"));
         return ExitCode::SUCCESS;
+    }
+    if let Some(args::Command::Plan(file)) = &args.command {
+        return cli::plan(file);
     }
     let data_file = match data_file(&args) {
         Ok(file) => file,

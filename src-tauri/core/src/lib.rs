@@ -10,6 +10,7 @@ pub mod demo;
 pub mod error;
 pub mod flow;
 pub mod model;
+pub mod plan;
 pub mod rank;
 pub mod store;
 pub mod team;

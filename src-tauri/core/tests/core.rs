@@ -4,6 +4,7 @@ mod board;
 mod cards;
 mod columns;
 mod migrations;
+mod plan;
 mod ranks;
 mod settings;
 mod storage;
