@@ -210,6 +210,14 @@ pub fn configure(conn: &Connection) -> Result<()> {
         "PRAGMA synchronous = NORMAL;
          PRAGMA foreign_keys = ON;",
     )?;
+    // The query planner stability guarantee: a statement keeps its plan whatever values are
+    // bound to it. Without it SQLite re-prepares a statement whenever a new bound value might
+    // suit another plan (a table with a partial index is enough), and the full-text index's
+    // own statements, which cannot be rewritten, re-prepared on nearly every search.
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+        true,
+    )?;
     conn.set_prepared_statement_cache_capacity(64);
     Ok(())
 }
