@@ -170,6 +170,11 @@ impl Store {
         Ok(value)
     }
 
+    /// Notes that the undo history was cleared outside of undo and redo.
+    pub(crate) fn forget_redo(&mut self) {
+        self.redoable = false;
+    }
+
     /// How many times SQLite has re-prepared any statement of this connection. Hot paths
     /// must keep this flat: a re-prepare costs more than the statement itself.
     #[doc(hidden)]
