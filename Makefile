@@ -116,7 +116,7 @@ test: deps-test deps-ui
 
 bench: deps
 	@out=$$(mktemp); \
-	$(CARGO) bench -p teamlead-core --bench board 2>&1 | tee $$out; \
+	$(CARGO) bench -p teamlead-core --bench board --bench journal 2>&1 | tee $$out; \
 	echo; echo "Targets:"; grep -E '^bench P[0-9]' $$out; rm -f $$out
 
 # The README's picture: the real window under Xvfb, on a scratch database with the demo team.
