@@ -1331,3 +1331,41 @@ fn dump_without_index(store: &Store) -> String {
         .collect::<Vec<_>>()
         .join("\n# ")
 }
+
+#[test]
+fn the_demo_team_has_a_living_journal() {
+    let (_dir, mut store) = crate::temp_store();
+    store.seed_demo().unwrap();
+    let today = chrono::DateTime::from_timestamp_millis(START)
+        .unwrap()
+        .date_naive();
+    let people = store.list_members().unwrap();
+    let ana = people.iter().find(|p| p.name == "Ana Souza").unwrap().id;
+    let journal = store.person_journal(ana, today).unwrap();
+    assert_eq!(journal.sessions.len(), 2);
+    assert_eq!(journal.check_ins.len(), 2);
+    assert!(!journal.goals.is_empty());
+    assert!(!journal.feedback.is_empty());
+    assert!(journal.action_items.iter().any(|a| !a.done));
+    assert!(!journal.person.private_notes.is_empty());
+    let hits = store.search_journal("resume", None, 10).unwrap();
+    assert_eq!(hits[0].member_name, "Chidi Okafor");
+    assert!(!store.due_this_week(today).unwrap().is_empty());
+    // The shareable notes are there; the private ones are not.
+    let shared = store.shareable_person(ana).unwrap();
+    assert_eq!(shared.notes.len(), 1);
+    assert!(!format!("{shared:?}").contains("Lisbon"));
+    // The next one-on-one carries the open point and the open action items.
+    let session = store.create_session(ana, NewSession::on(today)).unwrap();
+    let texts: Vec<&str> = session.agenda.iter().map(|a| a.text.as_str()).collect();
+    assert!(
+        texts.contains(&"Workload: on-call and the rate limiter at once"),
+        "{texts:?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("Action item: Ask the platform team")),
+        "{texts:?}"
+    );
+}
