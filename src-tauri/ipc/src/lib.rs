@@ -4,6 +4,8 @@
 //! type at the boundary; the TypeScript twins in `ui/src/bindings/` are generated from these
 //! definitions (`make bindings`) and checked for staleness by `make test`.
 
+pub mod journal;
+
 use serde::{Deserialize, Serialize};
 use teamlead_core as core;
 use ts_rs::TS;
