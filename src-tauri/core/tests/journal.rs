@@ -1197,6 +1197,29 @@ fn the_index_and_its_shadow_tables_are_not_in_the_undo_history() {
     assert_eq!(triggers, 0);
 }
 
+#[test]
+fn the_bundled_sqlite_has_fts5_with_accent_folding() {
+    let (_dir, store) = crate::temp_store();
+    let fts5: bool = store
+        .conn()
+        .query_row(
+            "SELECT sqlite_compileoption_used('ENABLE_FTS5')",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
+    assert!(fts5);
+    let sql: String = store
+        .conn()
+        .query_row(
+            "SELECT sql FROM sqlite_schema WHERE name = 'journal_search'",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
+    assert!(sql.contains("remove_diacritics 2"), "{sql}");
+}
+
 // --- erasure -------------------------------------------------------------------------------
 
 /// Every value in every table, blobs as lossy text.

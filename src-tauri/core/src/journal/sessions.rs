@@ -253,7 +253,8 @@ impl Store {
     /// Saves a session's notes as typed (autosave): one UPDATE in its own transaction, not an
     /// undo step, so saving after every pause in typing neither floods nor clears the undo
     /// history. At most [`validate::MAX_NOTES_BYTES`]; the text is kept byte for byte.
-    /// Returns when the notes were saved.
+    /// Returns when the notes were saved. Since notes cannot be undone, undoing the creation
+    /// of a session whose notes changed since is refused rather than lose them.
     pub fn save_session_notes(&mut self, id: SessionId, notes: &str) -> Result<Millis> {
         validate::notes("notes", notes)?;
         self.write(|tx| {
