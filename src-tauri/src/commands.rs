@@ -215,13 +215,21 @@ pub fn unblock_card(state: State<'_, AppState>, card_id: i64) -> Reply<ipc::Card
 #[tauri::command]
 pub fn create_label(state: State<'_, AppState>, req: ipc::CreateLabel) -> Reply<ipc::Label> {
     let board = core::BoardId(req.board_id);
-    state.with(|store| Ok(store.create_label(board, &req.name, req.color.into())?.into()))
+    state.with(|store| {
+        Ok(store
+            .create_label(board, &req.name, req.color.into())?
+            .into())
+    })
 }
 
 #[tauri::command]
 pub fn update_label(state: State<'_, AppState>, req: ipc::UpdateLabel) -> Reply<ipc::Label> {
     let label = core::LabelId(req.label_id);
-    state.with(|store| Ok(store.update_label(label, &req.name, req.color.into())?.into()))
+    state.with(|store| {
+        Ok(store
+            .update_label(label, &req.name, req.color.into())?
+            .into())
+    })
 }
 
 #[tauri::command]
@@ -238,7 +246,11 @@ pub fn set_card_label(state: State<'_, AppState>, req: ipc::SetCardLabel) -> Rep
 #[tauri::command]
 pub fn set_card_skill(state: State<'_, AppState>, req: ipc::SetCardSkill) -> Reply<ipc::Card> {
     let card = core::CardId(req.card_id);
-    state.with(|store| Ok(store.set_card_skill(card, &req.skill, req.min_level)?.into()))
+    state.with(|store| {
+        Ok(store
+            .set_card_skill(card, &req.skill, req.min_level)?
+            .into())
+    })
 }
 
 #[tauri::command]
