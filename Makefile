@@ -116,7 +116,7 @@ test: deps-test deps-ui
 
 bench: deps-test ui
 	@out=$$(mktemp); \
-	$(CARGO) bench -p teamlead-core --bench board 2>&1 | tee $$out; \
+	$(CARGO) bench -p teamlead-core --bench board --bench journal 2>&1 | tee $$out; \
 	$(CARGO) bench -p teamlead-core --bench plan 2>&1 | tee -a $$out; \
 	$(CARGO) bench -p teamlead --bench webview 2>&1 | tee -a $$out; \
 	echo; echo "Targets:"; grep -E '^bench P[0-9]' $$out; rm -f $$out

@@ -4,6 +4,7 @@
 pub mod args;
 pub mod cli;
 mod commands;
+mod journal_commands;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -137,6 +138,42 @@ pub fn run() -> ExitCode {
             commands::archived_columns,
             commands::undo,
             commands::redo,
+            journal_commands::person_journal,
+            journal_commands::update_person,
+            journal_commands::save_person_notes,
+            journal_commands::set_member_skill,
+            journal_commands::add_goal,
+            journal_commands::update_goal,
+            journal_commands::delete_goal,
+            journal_commands::create_session,
+            journal_commands::load_session,
+            journal_commands::delete_session,
+            journal_commands::save_session_notes,
+            journal_commands::set_check_in,
+            journal_commands::set_shareable,
+            journal_commands::add_agenda_item,
+            journal_commands::edit_agenda_item,
+            journal_commands::set_agenda_status,
+            journal_commands::delete_agenda_item,
+            journal_commands::apply_template,
+            journal_commands::add_action_item,
+            journal_commands::update_action_item,
+            journal_commands::set_action_item_done,
+            journal_commands::delete_action_item,
+            journal_commands::action_item_to_card,
+            journal_commands::add_feedback,
+            journal_commands::update_feedback,
+            journal_commands::delete_feedback,
+            journal_commands::list_templates,
+            journal_commands::create_template,
+            journal_commands::update_template,
+            journal_commands::delete_template,
+            journal_commands::journal_schedules,
+            journal_commands::due_this_week,
+            journal_commands::search_journal,
+            journal_commands::shareable_summary,
+            journal_commands::export_person,
+            journal_commands::erase_person,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -393,31 +393,36 @@ impl Store {
 
     /// The recorded history of a card, oldest first.
     pub fn card_history(&self, id: CardId) -> Result<Vec<CardEvent>> {
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT kind, from_column_id, to_column_id, member_id, detail, at
-             FROM card_events WHERE card_id = +?1 ORDER BY at, id",
-        )?;
-        let events = stmt
-            .query_map([id], |row| {
-                let kind: String = row.get(0)?;
-                Ok(CardEvent {
-                    kind: EventKind::parse(&kind).ok_or_else(|| {
-                        rusqlite::Error::FromSqlConversionFailure(
-                            0,
-                            rusqlite::types::Type::Text,
-                            format!("unknown event kind {kind:?}").into(),
-                        )
-                    })?,
-                    from_column: row.get(1)?,
-                    to_column: row.get(2)?,
-                    member: row.get(3)?,
-                    detail: row.get(4)?,
-                    at: row.get(5)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(events)
+        read_history(self.conn(), id)
     }
+}
+
+/// The recorded history of a card, oldest first.
+pub(crate) fn read_history(conn: &rusqlite::Connection, id: CardId) -> Result<Vec<CardEvent>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT kind, from_column_id, to_column_id, member_id, detail, at
+             FROM card_events WHERE card_id = +?1 ORDER BY at, id",
+    )?;
+    let events = stmt
+        .query_map([id], |row| {
+            let kind: String = row.get(0)?;
+            Ok(CardEvent {
+                kind: EventKind::parse(&kind).ok_or_else(|| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        0,
+                        rusqlite::types::Type::Text,
+                        format!("unknown event kind {kind:?}").into(),
+                    )
+                })?,
+                from_column: row.get(1)?,
+                to_column: row.get(2)?,
+                member: row.get(3)?,
+                detail: row.get(4)?,
+                at: row.get(5)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(events)
 }
 
 fn check_placement(id: CardId, to: Placement) -> Result<()> {

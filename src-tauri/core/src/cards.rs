@@ -383,7 +383,7 @@ fn item_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ChecklistItem> {
 }
 
 /// The stage of every column of a board, archived ones included.
-fn column_stages(conn: &Connection, board: BoardId) -> Result<HashMap<ColumnId, Stage>> {
+pub(crate) fn column_stages(conn: &Connection, board: BoardId) -> Result<HashMap<ColumnId, Stage>> {
     let mut stmt = conn.prepare_cached("SELECT id, stage FROM columns WHERE board_id = +?1")?;
     let stages = stmt
         .query_map([board], |row| Ok((row.get(0)?, row.get(1)?)))?

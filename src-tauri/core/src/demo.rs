@@ -2,8 +2,8 @@
 
 use crate::board::{insert_board, insert_card, set_assignee};
 use crate::error::{Error, Result};
-use crate::model::{BoardId, LabelColor, NewMember, Priority, Skill};
-use crate::store::Store;
+use crate::model::{BoardId, CardId, LabelColor, MemberId, NewMember, Priority, Skill};
+use crate::store::{Store, Tx};
 use crate::team::insert_member;
 
 struct DemoPerson {
@@ -335,6 +335,7 @@ impl Store {
             )?
             .execute(rusqlite::params![card_ids[index], reason, tx.now])?;
             crate::board::record_detail(tx, card_ids[index], crate::board::EventKind::Blocked, reason)?;
+            seed_journal(tx, &people, &card_ids, today)?;
             // "In progress" is over its limit, so the flag shows from the start.
             tx.prepare_cached("UPDATE columns SET wip_limit = ?2 WHERE id = ?1")?
                 .execute(rusqlite::params![column_ids[2], DEMO_IN_PROGRESS_LIMIT])?;
@@ -359,4 +360,280 @@ impl Store {
             ))
         }
     }
+}
+
+/// A demo one-on-one: (person index into PEOPLE, days before today, notes, shareable notes,
+/// mood, workload, talking points with whether they were discussed).
+struct DemoSession {
+    person: usize,
+    days_ago: u64,
+    notes: &'static str,
+    shareable: bool,
+    check_in: (u8, u8),
+    agenda: &'static [(&'static str, bool)],
+}
+
+const SESSIONS: &[DemoSession] = &[
+    DemoSession {
+        person: 0,
+        days_ago: 28,
+        notes: "## Rate limiter\n\nAna proposed a token bucket per API key. She wants to lead the \
+                design review herself.\n\n## Growth\n\nInterested in the staff engineer path; we \
+                talked about writing more RFCs.",
+        shareable: false,
+        check_in: (4, 3),
+        agenda: &[
+            ("How did the incident review go?", true),
+            ("Staff engineer expectations", true),
+        ],
+    },
+    DemoSession {
+        person: 0,
+        days_ago: 14,
+        notes: "Design review went well; the team agreed on the limits.\n\n- Load test next sprint\n\
+                - Document the `Retry-After` header",
+        shareable: true,
+        check_in: (3, 4),
+        agenda: &[
+            ("Design review follow-up", true),
+            ("Workload: on-call and the rate limiter at once", false),
+        ],
+    },
+    DemoSession {
+        person: 4,
+        days_ago: 14,
+        notes: "Eitan's second month. Pairing with Ana helps; he is still shy to ask in the channel.\n\n\
+                Wants to own a small Rust feature end to end.",
+        shareable: false,
+        check_in: (3, 2),
+        agenda: &[
+            ("How is onboarding going?", true),
+            ("First Rust ticket", true),
+        ],
+    },
+    DemoSession {
+        person: 4,
+        days_ago: 7,
+        notes: "The CSV export endpoint is moving. Reviewed his first PR together; good questions \
+                about error handling.",
+        shareable: false,
+        check_in: (4, 3),
+        agenda: &[
+            ("Code review habits", true),
+            ("Conference talk idea", false),
+        ],
+    },
+    DemoSession {
+        person: 2,
+        days_ago: 35,
+        notes: "Chidi wants to update his résumé with the accessibility work and aim for a senior \
+                promotion case next quarter.",
+        shareable: false,
+        check_in: (4, 4),
+        agenda: &[("Promotion case", true)],
+    },
+];
+
+/// A demo action item: made in the session at index `session` of SESSIONS.
+struct DemoActionItem {
+    session: usize,
+    text: &'static str,
+    by_person: bool,
+    due_in_days: Option<i64>,
+    done: bool,
+    /// Index into CARDS of the card made from it.
+    card: Option<usize>,
+}
+
+const ACTION_ITEMS: &[DemoActionItem] = &[
+    DemoActionItem {
+        session: 0,
+        text: "Draft the rate limiter design doc",
+        by_person: true,
+        due_in_days: None,
+        done: true,
+        card: None,
+    },
+    DemoActionItem {
+        session: 1,
+        text: "Ask the platform team about the cluster quota",
+        by_person: false,
+        due_in_days: Some(3),
+        done: false,
+        card: None,
+    },
+    DemoActionItem {
+        session: 1,
+        text: "Write the load test plan",
+        by_person: true,
+        due_in_days: Some(10),
+        done: false,
+        card: None,
+    },
+    DemoActionItem {
+        session: 2,
+        text: "Pair with Ana on the CSV export",
+        by_person: true,
+        due_in_days: None,
+        done: false,
+        card: Some(11),
+    },
+    DemoActionItem {
+        session: 3,
+        text: "Post one question a day in the team channel",
+        by_person: true,
+        due_in_days: None,
+        done: false,
+        card: None,
+    },
+    DemoActionItem {
+        session: 4,
+        text: "Collect the accessibility audit results for the promotion case",
+        by_person: true,
+        due_in_days: Some(20),
+        done: false,
+        card: None,
+    },
+];
+
+/// (session index, praise, situation, behaviour, impact, shareable)
+const FEEDBACK: &[(usize, bool, &str, &str, &str, bool)] = &[
+    (
+        0,
+        true,
+        "Search outage last Tuesday",
+        "Ana took the lead calmly and kept the status page updated",
+        "Customers got answers quickly and the fix shipped in an hour",
+        true,
+    ),
+    (
+        3,
+        false,
+        "The CSV export pull request",
+        "Eitan waited two days before asking about the failing test",
+        "The ticket slipped by two days; asking early would have saved them",
+        false,
+    ),
+];
+
+/// (person index, cadence, start date in days before today)
+const CADENCES: &[(usize, &str, u64)] = &[
+    (0, "every_two_weeks", 1_200),
+    (2, "monthly", 900),
+    (4, "weekly", 60),
+];
+
+/// (person index, goal, skills, progress)
+const GOALS: &[(usize, &str, &[&str], u8)] = &[
+    (
+        0,
+        "Lead a design review on her own",
+        &["Architecture", "Rust"],
+        60,
+    ),
+    (4, "Ship a Rust feature end to end", &["Rust"], 30),
+    (
+        2,
+        "Build the senior promotion case",
+        &["Accessibility", "Svelte"],
+        20,
+    ),
+];
+
+/// A few one-on-ones, so the journal is alive on a first start.
+fn seed_journal(
+    tx: &Tx<'_>,
+    people: &[MemberId],
+    cards: &[CardId],
+    today: chrono::NaiveDate,
+) -> Result<()> {
+    use rusqlite::params;
+    let before = |days: u64| today.checked_sub_days(chrono::Days::new(days));
+    for (person, cadence, started) in CADENCES {
+        tx.prepare_cached("UPDATE members SET cadence = ?2, start_date = ?3 WHERE id = ?1")?
+            .execute(params![people[*person], cadence, before(*started)])?;
+    }
+    tx.prepare_cached("UPDATE members SET private_notes = ?2 WHERE id = ?1")?
+        .execute(params![
+            people[0],
+            "Prefers written feedback before a meeting. Thinking about a move to Lisbon next year."
+        ])?;
+    for (person, title, skills, progress) in GOALS {
+        tx.prepare_cached(
+            "INSERT INTO growth_goals (member_id, title, progress, created_at) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![people[*person], title, progress, tx.now])?;
+        let goal = tx.last_insert_rowid();
+        for skill in *skills {
+            tx.prepare_cached("INSERT INTO goal_skills (goal_id, skill) VALUES (?1, ?2)")?
+                .execute(params![goal, skill])?;
+        }
+    }
+    let mut sessions = Vec::with_capacity(SESSIONS.len());
+    for session in SESSIONS {
+        tx.prepare_cached(
+            "INSERT INTO one_on_ones (member_id, date, notes, notes_shareable, notes_saved_at,
+                                      mood, workload, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?5)",
+        )?
+        .execute(params![
+            people[session.person],
+            before(session.days_ago),
+            session.notes,
+            session.shareable,
+            tx.now,
+            session.check_in.0,
+            session.check_in.1
+        ])?;
+        let id = tx.last_insert_rowid();
+        sessions.push(id);
+        for ((text, discussed), rank) in session
+            .agenda
+            .iter()
+            .zip(crate::rank::spread(session.agenda.len()))
+        {
+            let status = if *discussed { "discussed" } else { "open" };
+            tx.prepare_cached(
+                "INSERT INTO agenda_items (session_id, rank, text, status) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![id, rank, text, status])?;
+        }
+    }
+    for item in ACTION_ITEMS {
+        let owner = if item.by_person { "person" } else { "lead" };
+        let due = item
+            .due_in_days
+            .map(|days| today + chrono::Duration::days(days));
+        tx.prepare_cached(
+            "INSERT INTO action_items (session_id, text, owner, due_date, done, card_id, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![
+            sessions[item.session],
+            item.text,
+            owner,
+            due,
+            item.done,
+            item.card.map(|c| cards[c]),
+            tx.now
+        ])?;
+    }
+    for (session, praise, situation, behaviour, impact, shareable) in FEEDBACK {
+        let kind = if *praise { "praise" } else { "constructive" };
+        tx.prepare_cached(
+            "INSERT INTO feedback (session_id, kind, situation, behaviour, impact, shareable,
+                                   created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![
+            sessions[*session],
+            kind,
+            situation,
+            behaviour,
+            impact,
+            shareable,
+            tx.now
+        ])?;
+    }
+    Ok(())
 }

@@ -9,6 +9,12 @@ pub enum Entity {
     Member,
     Label,
     ChecklistItem,
+    Session,
+    AgendaItem,
+    ActionItem,
+    Feedback,
+    Goal,
+    Template,
 }
 
 impl fmt::Display for Entity {
@@ -20,6 +26,12 @@ impl fmt::Display for Entity {
             Entity::Member => "team member",
             Entity::Label => "label",
             Entity::ChecklistItem => "checklist item",
+            Entity::Session => "one-on-one",
+            Entity::AgendaItem => "talking point",
+            Entity::ActionItem => "action item",
+            Entity::Feedback => "feedback entry",
+            Entity::Goal => "growth goal",
+            Entity::Template => "agenda template",
         })
     }
 }

@@ -9,6 +9,7 @@ pub mod columns;
 pub mod demo;
 pub mod error;
 pub mod flow;
+pub mod journal;
 pub mod model;
 pub mod plan;
 pub mod rank;

@@ -49,6 +49,31 @@ id_type!(
     ChecklistItemId
 );
 
+id_type!(
+    /// A one-on-one session with a person.
+    SessionId
+);
+id_type!(
+    /// A talking point on a one-on-one's agenda.
+    AgendaItemId
+);
+id_type!(
+    /// Something the lead or the person agreed to do in a one-on-one.
+    ActionItemId
+);
+id_type!(
+    /// A feedback entry given in a one-on-one.
+    FeedbackId
+);
+id_type!(
+    /// A person's growth goal.
+    GoalId
+);
+id_type!(
+    /// An agenda template.
+    TemplateId
+);
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Skill {
     pub name: String,
@@ -401,6 +426,105 @@ pub struct Placement {
     pub after: Option<CardId>,
 }
 
+/// How often the lead meets a person one-on-one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Cadence {
+    Weekly,
+    #[default]
+    EveryTwoWeeks,
+    Monthly,
+}
+
+impl Cadence {
+    pub const ALL: [Cadence; 3] = [Cadence::Weekly, Cadence::EveryTwoWeeks, Cadence::Monthly];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Cadence::Weekly => "weekly",
+            Cadence::EveryTwoWeeks => "every_two_weeks",
+            Cadence::Monthly => "monthly",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Cadence> {
+        Cadence::ALL.into_iter().find(|c| c.as_str() == value)
+    }
+}
+
+/// Where a talking point stands: open until the meeting discusses it or carries it over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum AgendaStatus {
+    #[default]
+    Open,
+    Discussed,
+    Carried,
+}
+
+impl AgendaStatus {
+    pub const ALL: [AgendaStatus; 3] = [
+        AgendaStatus::Open,
+        AgendaStatus::Discussed,
+        AgendaStatus::Carried,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AgendaStatus::Open => "open",
+            AgendaStatus::Discussed => "discussed",
+            AgendaStatus::Carried => "carried",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<AgendaStatus> {
+        AgendaStatus::ALL.into_iter().find(|s| s.as_str() == value)
+    }
+}
+
+/// Who is to do an action item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Owner {
+    /// The lead.
+    Lead,
+    /// The person the one-on-one is with.
+    Person,
+}
+
+impl Owner {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Owner::Lead => "lead",
+            Owner::Person => "person",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Owner> {
+        [Owner::Lead, Owner::Person]
+            .into_iter()
+            .find(|o| o.as_str() == value)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FeedbackKind {
+    Praise,
+    Constructive,
+}
+
+impl FeedbackKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FeedbackKind::Praise => "praise",
+            FeedbackKind::Constructive => "constructive",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<FeedbackKind> {
+        [FeedbackKind::Praise, FeedbackKind::Constructive]
+            .into_iter()
+            .find(|k| k.as_str() == value)
+    }
+}
+
 macro_rules! text_enum_sql {
     ($name:ident) => {
         impl ToSql for $name {
@@ -424,6 +548,10 @@ text_enum_sql!(Stage);
 text_enum_sql!(EstimateUnit);
 text_enum_sql!(Priority);
 text_enum_sql!(LabelColor);
+text_enum_sql!(Cadence);
+text_enum_sql!(AgendaStatus);
+text_enum_sql!(Owner);
+text_enum_sql!(FeedbackKind);
 
 impl ToSql for Estimate {
     fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {

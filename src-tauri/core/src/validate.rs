@@ -99,3 +99,102 @@ pub fn level(field: &'static str, value: u8) -> Result<u8> {
     }
     Ok(value)
 }
+
+/// The largest one-on-one notes (and private notes about a person), in bytes of UTF-8: 8 MiB.
+/// A 5 MB paste saves; above this the save is refused and the notes stay as they were.
+pub const MAX_NOTES_BYTES: usize = 8 * 1024 * 1024;
+/// Each of a feedback entry's situation, behaviour and impact.
+pub const MAX_FEEDBACK_CHARS: usize = 5_000;
+/// Talking points in one agenda template.
+pub const MAX_TEMPLATE_ITEMS: usize = 50;
+/// The longest search query, and the most words in it.
+pub const MAX_QUERY_CHARS: usize = 200;
+pub const MAX_QUERY_WORDS: usize = 12;
+/// The longest a card may sit in progress before a one-on-one brings it up, in days.
+pub const MAX_AGING_DAYS: u32 = 365;
+
+/// Notes in Markdown, saved as they are typed: kept byte for byte (no trimming), empty
+/// allowed. Only the size and control characters other than line breaks and tabs are
+/// refused; the size is checked first, so an oversized paste is refused without a walk.
+pub fn notes(field: &'static str, value: &str) -> Result<()> {
+    if value.len() > MAX_NOTES_BYTES {
+        return Err(Error::invalid(
+            field,
+            format!(
+                "Notes can be at most 8 MiB ({MAX_NOTES_BYTES} bytes); these are {:.1} MiB. \
+                 They were not saved: move part of them elsewhere and try again.",
+                value.len() as f64 / (1024.0 * 1024.0)
+            ),
+        ));
+    }
+    if value
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        return Err(Error::invalid(
+            field,
+            "Notes cannot contain control characters other than line breaks and tabs; \
+             they were not saved.",
+        ));
+    }
+    Ok(())
+}
+
+/// Several lines of text (a feedback field): trimmed, non-empty, at most `max` characters,
+/// line breaks and tabs allowed.
+pub fn paragraph(field: &'static str, label: &str, value: &str, max: usize) -> Result<String> {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        return Err(Error::invalid(
+            field,
+            format!("The {label} cannot be empty."),
+        ));
+    }
+    if trimmed.chars().nth(max).is_some() {
+        return Err(Error::invalid(
+            field,
+            format!("The {label} can be at most {max} characters long."),
+        ));
+    }
+    if trimmed
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        return Err(Error::invalid(
+            field,
+            format!("The {label} cannot contain control characters."),
+        ));
+    }
+    Ok(trimmed.replace("\r\n", "\n"))
+}
+
+/// A check-in score: mood or workload, 1 to 5.
+pub fn score(field: &'static str, label: &str, value: u8) -> Result<u8> {
+    if !(1..=5).contains(&value) {
+        return Err(Error::invalid(field, format!("{label} goes from 1 to 5.")));
+    }
+    Ok(value)
+}
+
+/// A growth goal's progress, in percent.
+pub fn progress(value: u8) -> Result<u8> {
+    if value > 100 {
+        return Err(Error::invalid(
+            "progress",
+            "Progress goes from 0 to 100 percent.",
+        ));
+    }
+    Ok(value)
+}
+
+/// A calendar day Teamlead can store and compare: years 1900 to 2999.
+pub fn date(field: &'static str, value: chrono::NaiveDate) -> Result<chrono::NaiveDate> {
+    use chrono::Datelike;
+    if !(1900..=2999).contains(&value.year()) {
+        return Err(Error::invalid(
+            field,
+            "A date must be between the years 1900 and 2999.",
+        ));
+    }
+    Ok(value)
+}

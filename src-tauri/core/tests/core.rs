@@ -3,6 +3,7 @@
 mod board;
 mod cards;
 mod columns;
+mod journal;
 mod migrations;
 mod plan;
 mod ranks;

@@ -9,6 +9,7 @@ const RELEASED: &[(i64, &str, &str)] = &[
     (3, "board_settings", "cb56a3d1910a5321"),
     (4, "archive", "08c79520eb17a78e"),
     (5, "card_details", "165bba59a32b21e8"),
+    (6, "journal", "b0d61253ae61eef1"),
 ];
 
 #[test]

@@ -5,6 +5,7 @@
 //! definitions (`make bindings`) and checked for staleness by `make test`.
 
 pub mod plan;
+pub mod journal;
 
 use serde::{Deserialize, Serialize};
 use teamlead_core as core;

@@ -39,6 +39,11 @@ pub static MIGRATIONS: &[Migration] = &[
         name: "card_details",
         sql: include_str!("migrations/0005_card_details.sql"),
     },
+    Migration {
+        version: 6,
+        name: "journal",
+        sql: include_str!("migrations/0006_journal.sql"),
+    },
 ];
 
 impl Migration {

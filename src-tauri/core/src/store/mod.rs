@@ -170,6 +170,11 @@ impl Store {
         Ok(value)
     }
 
+    /// Notes that the undo history was cleared outside of undo and redo.
+    pub(crate) fn forget_redo(&mut self) {
+        self.redoable = false;
+    }
+
     /// How many times SQLite has re-prepared any statement of this connection. Hot paths
     /// must keep this flat: a re-prepare costs more than the statement itself.
     #[doc(hidden)]
@@ -209,6 +214,14 @@ pub fn configure(conn: &Connection) -> Result<()> {
     conn.execute_batch(
         "PRAGMA synchronous = NORMAL;
          PRAGMA foreign_keys = ON;",
+    )?;
+    // The query planner stability guarantee: a statement keeps its plan whatever values are
+    // bound to it. Without it SQLite re-prepares a statement whenever a new bound value might
+    // suit another plan (a table with a partial index is enough), and the full-text index's
+    // own statements, which cannot be rewritten, re-prepared on nearly every search.
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+        true,
     )?;
     conn.set_prepared_statement_cache_capacity(64);
     Ok(())

@@ -1,6 +1,6 @@
 //! Undo and redo of the lead's actions, kept in the database itself.
 //!
-//! At open, temporary triggers are generated for every table of the user's data (from
+//! At open, temporary triggers are generated for every ordinary table of the user's data (from
 //! `PRAGMA table_info`, so new columns are covered without further work). While an undoable
 //! action ([`Store::act`]) runs, each row it inserts, updates or deletes, cascades included,
 //! hands the triggers' SQL for reverting it and for doing it again to [`Recorder`]; the
@@ -153,10 +153,16 @@ struct TableInfo {
 }
 
 fn tables(conn: &Connection) -> Result<Vec<TableInfo>> {
+    // Only ordinary tables: a virtual table (the journal's full-text index) cannot carry
+    // triggers, and its shadow tables are written by the virtual table itself, in step with
+    // the triggers on the tables it indexes; replaying those tables' changes keeps it right.
     let names: Vec<(String, bool)> = conn
         .prepare(
             "SELECT name, sql LIKE '%WITHOUT ROWID%' FROM sqlite_schema
-             WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+             WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+               AND name IN (SELECT name FROM pragma_table_list
+                            WHERE schema = 'main' AND type = 'table')
+             ORDER BY name",
         )?
         .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
