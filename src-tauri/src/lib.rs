@@ -4,12 +4,14 @@
 pub mod args;
 pub mod cli;
 mod commands;
+pub mod instance;
 mod journal_commands;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Mutex;
 
+use tauri::Manager;
 use teamlead_core::Store;
 use teamlead_ipc::IpcError;
 
@@ -21,6 +23,9 @@ pub struct AppState {
     store: Mutex<Result<Store, IpcError>>,
     data_file: PathBuf,
 }
+
+/// Keeps this instance's hold on its data directory for the app's lifetime.
+struct InstanceGuard(#[allow(dead_code)] Mutex<Option<instance::Instance>>);
 
 impl AppState {
     /// Runs `f` on the store and converts its error to the IPC shape.
@@ -83,11 +88,50 @@ pub fn run() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let data_dir = data_file.parent().unwrap_or(Path::new(".")).to_path_buf();
+    // One app per data directory: a second launch brings the first one's window forward.
+    let instance = match instance::claim(&data_dir) {
+        Ok(instance::Claim::First(instance)) => instance,
+        Ok(instance::Claim::Running { answered }) => {
+            if answered {
+                eprintln!(
+                    "teamlead: already running on {}; its window was brought to the front",
+                    data_dir.display()
+                );
+                return ExitCode::SUCCESS;
+            }
+            eprintln!(
+                "teamlead: another Teamlead is using {} and did not answer; close it first",
+                data_dir.display()
+            );
+            return ExitCode::FAILURE;
+        }
+        Err(error) => {
+            eprintln!("teamlead: cannot lock {}: {error}", data_dir.display());
+            return ExitCode::FAILURE;
+        }
+    };
     let store = open_store(&data_file, args.demo_if_empty).map_err(|error| {
         eprintln!("teamlead: cannot open {}: {error}", data_file.display());
         IpcError::from(error)
     });
     let result = tauri::Builder::default()
+        .setup(move |app| {
+            let handle = app.handle().clone();
+            let listening = instance.listen(move || {
+                if let Some(window) = handle.get_webview_window("main") {
+                    let _ = window.unminimize();
+                    let _ = window.show();
+                    let _ = window.set_focus();
+                }
+            });
+            if let Err(error) = listening {
+                eprintln!("teamlead: later launches cannot reach this one: {error}");
+            }
+            // The lock lives as long as the app.
+            app.manage(InstanceGuard(Mutex::new(Some(instance))));
+            Ok(())
+        })
         .manage(AppState {
             store: Mutex::new(store),
             data_file,

@@ -59,3 +59,36 @@ async fn a_database_from_a_newer_teamlead_is_explained_and_left_untouched() {
     app.quit().await;
     assert_eq!(std::fs::read(&file).expect("read again"), before);
 }
+
+#[tokio::test]
+async fn a_second_launch_on_the_same_data_leaves_the_running_app_alone() {
+    let harness = Harness::new();
+    let app = harness.launch().await;
+    app.click(r#"[data-testid="load-demo"]"#).await;
+    app.eventually(CARD_COUNT, vec![], json!(30)).await;
+
+    let second = std::process::Command::new(env!("CARGO_BIN_EXE_teamlead"))
+        .args([
+            "--data-dir",
+            harness.data_dir().to_str().expect("utf-8 path"),
+        ])
+        .output()
+        .expect("start a second copy");
+    let said = String::from_utf8_lossy(&second.stderr);
+    assert!(second.status.success(), "second launch failed: {said}");
+    assert!(
+        said.contains("already running"),
+        "second launch said: {said}"
+    );
+
+    // The first one still works on its data.
+    app.click(r#"[data-testid="column"][data-column-name="Backlog"] [data-testid="add-card"]"#)
+        .await;
+    app.find(r#"[data-testid="new-card-title"]"#)
+        .await
+        .send_keys("Still here\u{E007}")
+        .await
+        .expect("type a title");
+    app.eventually(CARD_COUNT, vec![], json!(31)).await;
+    app.quit().await;
+}

@@ -4,8 +4,8 @@
 //! type at the boundary; the TypeScript twins in `ui/src/bindings/` are generated from these
 //! definitions (`make bindings`) and checked for staleness by `make test`.
 
-pub mod plan;
 pub mod journal;
+pub mod plan;
 
 use serde::{Deserialize, Serialize};
 use teamlead_core as core;
