@@ -114,7 +114,7 @@ impl Fixture {
     }
 
     fn core_move(&mut self, round: usize) {
-        let to = if round % 2 == 0 {
+        let to = if round.is_multiple_of(2) {
             self.there
         } else {
             self.back
