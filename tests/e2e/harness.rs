@@ -193,11 +193,14 @@ impl Harness {
         let url = format!("http://127.0.0.1:{}", self.driver_port);
         let mut attempts = 0;
         loop {
-            match ClientBuilder::native()
-                .capabilities(caps.clone())
-                .connect(&url)
+            // A session that never comes (the app hung at start) fails the test, not CI.
+            let mut builder = ClientBuilder::native();
+            builder.capabilities(caps.clone());
+            let connecting = builder.connect(&url);
+            let connected = tokio::time::timeout(Duration::from_secs(60), connecting)
                 .await
-            {
+                .unwrap_or_else(|_| panic!("no WebDriver session with the app within 60 s"));
+            match connected {
                 Ok(client) => return App { client },
                 // A connection dropped while the drivers settle is worth another try.
                 Err(error) if attempts < 5 => {
