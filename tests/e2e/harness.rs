@@ -122,10 +122,16 @@ fn start_display() -> (Process, String) {
         let socket = PathBuf::from(format!("/tmp/.X11-unix/X{number}"));
         let deadline = Instant::now() + Duration::from_secs(5);
         while Instant::now() < deadline {
-            if socket.exists() {
-                return (display, format!(":{number}"));
-            }
+            // Another run may have taken this number a moment ago: ours exits, and the socket
+            // is theirs. Only a live Xvfb of our own counts.
             if let Ok(Some(_)) = display.child.try_wait() {
+                break;
+            }
+            if socket.exists() {
+                sleep(Duration::from_millis(100));
+                if let Ok(None) = display.child.try_wait() {
+                    return (display, format!(":{number}"));
+                }
                 break;
             }
             sleep(Duration::from_millis(20));
