@@ -9,6 +9,7 @@ pub enum Entity {
     Member,
     Label,
     ChecklistItem,
+    TimeOff,
 }
 
 impl fmt::Display for Entity {
@@ -20,6 +21,7 @@ impl fmt::Display for Entity {
             Entity::Member => "team member",
             Entity::Label => "label",
             Entity::ChecklistItem => "checklist item",
+            Entity::TimeOff => "time off",
         })
     }
 }
