@@ -46,6 +46,13 @@ const COMMANDS: &[&str] = &[
     "archived_columns",
     "undo",
     "redo",
+    "workload",
+    "suggest_plan",
+    "apply_plan",
+    "set_capacity",
+    "add_time_off",
+    "remove_time_off",
+    "pin_card",
 ];
 
 fn main() {

@@ -137,6 +137,13 @@ pub fn run() -> ExitCode {
             commands::archived_columns,
             commands::undo,
             commands::redo,
+            commands::workload,
+            commands::suggest_plan,
+            commands::apply_plan,
+            commands::set_capacity,
+            commands::add_time_off,
+            commands::remove_time_off,
+            commands::pin_card,
         ])
         .run(tauri::generate_context!());
     match result {
