@@ -82,6 +82,13 @@ const COMMANDS: &[&str] = &[
     "shareable_summary",
     "export_person",
     "erase_person",
+    "workload",
+    "suggest_plan",
+    "apply_plan",
+    "set_capacity",
+    "add_time_off",
+    "remove_time_off",
+    "pin_card",
 ];
 
 fn main() {

@@ -345,3 +345,56 @@ pub fn redo(state: State<'_, AppState>) -> Reply<ipc::UndoStep> {
         })
     })
 }
+
+#[tauri::command]
+pub fn workload(
+    state: State<'_, AppState>,
+    req: ipc::workload::WorkloadQuery,
+) -> Reply<ipc::workload::Workload> {
+    let (board, horizon) = (core::BoardId(req.board_id), req.horizon.to_core()?);
+    state.with(|store| Ok(store.workload(board, horizon)?.into()))
+}
+
+#[tauri::command]
+pub fn suggest_plan(
+    state: State<'_, AppState>,
+    req: ipc::workload::SuggestPlan,
+) -> Reply<ipc::plan::PlanResponse> {
+    let (board, horizon, options) = (core::BoardId(req.board_id), req.horizon()?, req.options());
+    state.with(|store| Ok(store.suggest_plan(board, horizon, options)?.into()))
+}
+
+#[tauri::command]
+pub fn apply_plan(state: State<'_, AppState>, req: ipc::workload::ApplyPlan) -> Reply<()> {
+    let board = core::BoardId(req.board_id);
+    state.with(|store| store.apply_plan(board, &req.accepted()))
+}
+
+#[tauri::command]
+pub fn set_capacity(state: State<'_, AppState>, req: ipc::workload::SetCapacity) -> Reply<()> {
+    let member = core::MemberId(req.member_id);
+    state.with(|store| store.set_capacity(member, req.weekly_capacity))
+}
+
+#[tauri::command]
+pub fn add_time_off(
+    state: State<'_, AppState>,
+    req: ipc::workload::AddTimeOff,
+) -> Reply<ipc::workload::TimeOff> {
+    let (member, (start, end)) = (core::MemberId(req.member_id), req.days()?);
+    state.with(|store| Ok(store.add_time_off(member, start, end)?.into()))
+}
+
+#[tauri::command]
+pub fn remove_time_off(state: State<'_, AppState>, time_off_id: i64) -> Reply<()> {
+    state.with(|store| store.remove_time_off(core::TimeOffId(time_off_id)))
+}
+
+#[tauri::command]
+pub fn pin_card(state: State<'_, AppState>, req: ipc::workload::PinCard) -> Reply<ipc::Card> {
+    state.with(|store| {
+        Ok(store
+            .pin_card(core::CardId(req.card_id), req.pinned)?
+            .into())
+    })
+}

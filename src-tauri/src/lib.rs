@@ -218,6 +218,13 @@ pub fn run() -> ExitCode {
             journal_commands::shareable_summary,
             journal_commands::export_person,
             journal_commands::erase_person,
+            commands::workload,
+            commands::suggest_plan,
+            commands::apply_plan,
+            commands::set_capacity,
+            commands::add_time_off,
+            commands::remove_time_off,
+            commands::pin_card,
         ])
         .run(tauri::generate_context!());
     match result {

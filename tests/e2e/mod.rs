@@ -4,3 +4,4 @@ mod columns;
 mod harness;
 mod people;
 mod start;
+mod workload;

@@ -60,7 +60,7 @@ impl EventKind {
 
 pub(crate) const CARD_COLUMNS: &str = "id, column_id, rank, title, assignee_id, estimate_centi, \
      archived_at, created_at, updated_at, description, priority, due_date, blocked_reason, \
-     blocked_since";
+     blocked_since, pinned_to";
 
 /// A card from its own row; labels, skills and checklist progress are filled in after.
 pub(crate) fn card_from_row(row: &Row<'_>) -> rusqlite::Result<Card> {
@@ -83,6 +83,7 @@ pub(crate) fn card_from_row(row: &Row<'_>) -> rusqlite::Result<Card> {
             reason,
             since: since.unwrap_or_default(),
         }),
+        pinned_to: row.get(14)?,
         labels: Vec::new(),
         skills: Vec::new(),
         checklist: ChecklistProgress::default(),
@@ -533,7 +534,7 @@ fn move_in(tx: &Tx<'_>, id: CardId, to: Placement) -> Result<CardPlace> {
 }
 
 /// The assignment itself, inside a transaction.
-fn assign_in(tx: &Tx<'_>, id: CardId, member: Option<MemberId>) -> Result<()> {
+pub(crate) fn assign_in(tx: &Tx<'_>, id: CardId, member: Option<MemberId>) -> Result<()> {
     if let Some(member) = member {
         let exists: bool = tx
             .prepare_cached("SELECT EXISTS (SELECT 1 FROM members WHERE id = ?1)")?
@@ -542,8 +543,13 @@ fn assign_in(tx: &Tx<'_>, id: CardId, member: Option<MemberId>) -> Result<()> {
             return Err(Error::not_found(Entity::Member, member.0));
         }
     }
+    // A card given to someone else no longer stays with the person it was pinned to.
     let changed = tx
-        .prepare_cached("UPDATE cards SET assignee_id = ?2, updated_at = ?3 WHERE id = ?1")?
+        .prepare_cached(
+            "UPDATE cards SET assignee_id = ?2, updated_at = ?3,
+                              pinned_to = CASE WHEN pinned_to = ?2 THEN pinned_to END
+             WHERE id = ?1",
+        )?
         .execute(params![id, member, tx.now])?;
     if changed == 0 {
         return Err(Error::not_found(Entity::Card, id.0));

@@ -10,6 +10,8 @@ struct DemoPerson {
     name: &'static str,
     role: &'static str,
     skills: &'static [(&'static str, u8)],
+    /// Story points a week.
+    capacity: u32,
 }
 
 const PEOPLE: &[DemoPerson] = &[
@@ -17,33 +19,42 @@ const PEOPLE: &[DemoPerson] = &[
         name: "Ana Souza",
         role: "Senior backend engineer",
         skills: &[("Rust", 5), ("SQL", 4), ("Observability", 3)],
+        capacity: 8,
     },
     DemoPerson {
         name: "Bea Lindqvist",
         role: "Backend engineer",
         skills: &[("Rust", 4), ("Kubernetes", 3), ("SQL", 2)],
+        capacity: 8,
     },
     DemoPerson {
         name: "Chidi Okafor",
         role: "Frontend engineer",
         skills: &[("TypeScript", 5), ("Svelte", 4), ("Accessibility", 3)],
+        capacity: 10,
     },
     DemoPerson {
         name: "Dana Kowalski",
         role: "Site reliability engineer",
         skills: &[("Kubernetes", 5), ("Observability", 4), ("Rust", 2)],
+        capacity: 8,
     },
     DemoPerson {
         name: "Eitan Levi",
         role: "Junior engineer",
         skills: &[("TypeScript", 2), ("Rust", 1), ("SQL", 2)],
+        capacity: 5,
     },
     DemoPerson {
         name: "Fatima Haddad",
         role: "QA engineer",
         skills: &[("Testing", 5), ("TypeScript", 3), ("Accessibility", 4)],
+        capacity: 8,
     },
 ];
+
+/// Time off: (index into PEOPLE, first and last day off, in days from today).
+const TIME_OFF: &[(usize, i64, i64)] = &[(3, 8, 9)];
 
 const COLUMNS: &[&str] = &["Backlog", "To do", "In progress", "Review", "Done"];
 
@@ -272,7 +283,23 @@ impl Store {
                         })
                         .collect(),
                 };
-                people.push(insert_member(tx, &member)?);
+                let id = insert_member(tx, &member)?;
+                tx.prepare_cached("UPDATE members SET weekly_capacity_centi = ?2 WHERE id = ?1")?
+                    .execute(rusqlite::params![id, person.capacity * 100])?;
+                people.push(id);
+            }
+            let today = chrono::DateTime::from_timestamp_millis(tx.now)
+                .map(|t| t.date_naive())
+                .unwrap_or_default();
+            for (person, from, to) in TIME_OFF {
+                tx.prepare_cached(
+                    "INSERT INTO time_off (member_id, start_date, end_date) VALUES (?1, ?2, ?3)",
+                )?
+                .execute(rusqlite::params![
+                    people[*person],
+                    today + chrono::Duration::days(*from),
+                    today + chrono::Duration::days(*to)
+                ])?;
             }
             let columns: Vec<String> = COLUMNS.iter().map(|c| (*c).to_owned()).collect();
             let (board, column_ids) = insert_board(tx, DEMO_BOARD_NAME, &columns)?;
@@ -296,9 +323,6 @@ impl Store {
                     .execute(rusqlite::params![board, name, color])?;
                 labels.push(tx.last_insert_rowid());
             }
-            let today = chrono::DateTime::from_timestamp_millis(tx.now)
-                .map(|t| t.date_naive())
-                .unwrap_or_default();
             for detail in DETAILS {
                 let card = card_ids[detail.card];
                 let due = detail

@@ -15,6 +15,7 @@ pub enum Entity {
     Feedback,
     Goal,
     Template,
+    TimeOff,
 }
 
 impl fmt::Display for Entity {
@@ -32,6 +33,7 @@ impl fmt::Display for Entity {
             Entity::Feedback => "feedback entry",
             Entity::Goal => "growth goal",
             Entity::Template => "agenda template",
+            Entity::TimeOff => "time off",
         })
     }
 }

@@ -16,6 +16,7 @@ pub mod rank;
 pub mod store;
 pub mod team;
 pub mod validate;
+pub mod workload;
 
 pub use error::{Entity, Error, ErrorKind, Result};
 pub use model::*;

@@ -48,6 +48,10 @@ id_type!(
     /// One line of a card's checklist.
     ChecklistItemId
 );
+id_type!(
+    /// A period a team member is away.
+    TimeOffId
+);
 
 id_type!(
     /// A one-on-one session with a person.
@@ -325,6 +329,8 @@ pub struct Card {
     pub priority: Priority,
     pub due: Option<chrono::NaiveDate>,
     pub blocked: Option<Blocked>,
+    /// The person the card stays with when work is balanced (its assignee when pinned).
+    pub pinned_to: Option<MemberId>,
     /// In label id order.
     pub labels: Vec<LabelId>,
     /// In skill name order.

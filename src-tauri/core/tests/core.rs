@@ -10,6 +10,7 @@ mod ranks;
 mod settings;
 mod storage;
 mod undo;
+mod workload;
 
 use teamlead_core::{BoardView, Clock, ColumnId, MemberId, NewMember, Store};
 

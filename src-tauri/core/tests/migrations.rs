@@ -10,6 +10,7 @@ const RELEASED: &[(i64, &str, &str)] = &[
     (4, "archive", "08c79520eb17a78e"),
     (5, "card_details", "165bba59a32b21e8"),
     (6, "journal", "b0d61253ae61eef1"),
+    (7, "workload", "28b0f9496d39f3fd"),
 ];
 
 #[test]

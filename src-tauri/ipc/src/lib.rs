@@ -6,6 +6,7 @@
 
 pub mod journal;
 pub mod plan;
+pub mod workload;
 
 use serde::{Deserialize, Serialize};
 use teamlead_core as core;
@@ -317,6 +318,9 @@ pub struct Card {
     pub due: Option<String>,
     /// Null unless the card is blocked.
     pub blocked: Option<Blocked>,
+    /// The person the card stays with when work is balanced (its assignee); null when not pinned.
+    #[ts(type = "number | null")]
+    pub pinned_to: Option<i64>,
     /// In label id order.
     #[ts(type = "number[]")]
     pub label_ids: Vec<i64>,
@@ -681,6 +685,7 @@ impl From<core::Card> for Card {
                 reason: b.reason,
                 since: b.since,
             }),
+            pinned_to: card.pinned_to.map(|m| m.0),
             label_ids: card.labels.into_iter().map(|l| l.0).collect(),
             skills: card
                 .skills
@@ -855,18 +860,16 @@ impl From<(core::Column, u32)> for ArchivedColumn {
 impl SetDue {
     /// The due date, checked: a real calendar day written YYYY-MM-DD.
     pub fn date(&self) -> Result<Option<chrono::NaiveDate>, IpcError> {
-        self.due
-            .as_deref()
-            .map(|text| {
-                chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| IpcError {
-                    code: ErrorCode::InvalidInput,
-                    message: format!(
-                        "\u{201c}{text}\u{201d} is not a date; write it as YYYY-MM-DD."
-                    ),
-                })
-            })
-            .transpose()
+        self.due.as_deref().map(day).transpose()
     }
+}
+
+/// A calendar day written YYYY-MM-DD; anything else is refused with a message for the user.
+pub fn day(text: &str) -> Result<chrono::NaiveDate, IpcError> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| IpcError {
+        code: ErrorCode::InvalidInput,
+        message: format!("\u{201c}{text}\u{201d} is not a date; write it as YYYY-MM-DD."),
+    })
 }
 
 impl PlaceCard {

@@ -9,6 +9,8 @@ use teamlead_core as core;
 use teamlead_core::plan as planner;
 use teamlead_core::validate::MAX_ESTIMATE;
 
+use ts_rs::TS;
+
 use crate::IpcError;
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -129,8 +131,9 @@ pub struct CardDto {
 }
 
 /// The plan as the command line prints it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(export, rename = "Plan")]
 pub struct PlanResponse {
     pub suggestions: Vec<SuggestionDto>,
     pub unassigned: Vec<UnassignedDto>,
@@ -146,52 +149,66 @@ pub struct PlanResponse {
     pub optimal: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(export, rename = "Suggestion")]
 pub struct SuggestionDto {
+    #[ts(type = "number")]
     pub card_id: i64,
+    #[ts(type = "number")]
     pub person_id: i64,
     pub pinned: bool,
     pub stretch: Option<StretchDto>,
     pub reason: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(export, rename = "Stretch")]
 pub struct StretchDto {
     pub skill: String,
+    #[ts(type = "number")]
     pub mentor_id: i64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(export, rename = "UnassignedReason")]
 pub enum UnassignedReasonDto {
     NobodyQualified,
     NoCapacity,
     NoRoom,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(export, rename = "UnassignedCard")]
 pub struct UnassignedDto {
+    #[ts(type = "number")]
     pub card_id: i64,
     pub reason: UnassignedReasonDto,
     pub text: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(export, rename = "PlanMove")]
 pub struct MoveDto {
+    #[ts(type = "number")]
     pub card_id: i64,
+    #[ts(type = "number")]
     pub from_id: i64,
+    #[ts(type = "number")]
     pub to_id: i64,
     pub stretch: Option<StretchDto>,
     pub reason: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(export, rename = "PersonLoad")]
 pub struct PersonLoadDto {
+    #[ts(type = "number")]
     pub person_id: i64,
     pub working_days: u32,
     /// Units available in the horizon.

@@ -26,6 +26,10 @@ due: string | null,
  */
 blocked: Blocked | null, 
 /**
+ * The person the card stays with when work is balanced (its assignee); null when not pinned.
+ */
+pinnedTo: number | null, 
+/**
  * In label id order.
  */
 labelIds: number[], 

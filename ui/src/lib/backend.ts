@@ -1,3 +1,12 @@
+import type { AddTimeOff } from '../bindings/AddTimeOff';
+import type { ApplyPlan } from '../bindings/ApplyPlan';
+import type { PinCard } from '../bindings/PinCard';
+import type { Plan } from '../bindings/Plan';
+import type { SetCapacity } from '../bindings/SetCapacity';
+import type { SuggestPlan } from '../bindings/SuggestPlan';
+import type { TimeOff } from '../bindings/TimeOff';
+import type { Workload } from '../bindings/Workload';
+import type { WorkloadQuery } from '../bindings/WorkloadQuery';
 import type { AddChecklistItem } from '../bindings/AddChecklistItem';
 import type { ArchivedColumn } from '../bindings/ArchivedColumn';
 import type { BlockCard } from '../bindings/BlockCard';
@@ -115,6 +124,22 @@ export interface Backend {
   restoreColumn(columnId: number): Promise<Column>;
   /** A board's archived columns with how many cards each holds, the most recently archived first. */
   archivedColumns(boardId: number): Promise<ArchivedColumn[]>;
+  /** Each person's open work on a board against their capacity in a horizon, and skill coverage. */
+  workload(req: WorkloadQuery): Promise<Workload>;
+  /**
+   * Who should take which open card: for every unassigned card (`cardIds` null) or for some,
+   * with moves when rebalancing; each with a reason. Nothing is written.
+   */
+  suggestPlan(req: SuggestPlan): Promise<Plan>;
+  /** Gives each card to its person as one action, undone in one step; refused whole when any is stale. */
+  applyPlan(req: ApplyPlan): Promise<null>;
+  /** Units a week, 0 to 10000, kept to two decimals; null clears. */
+  setCapacity(req: SetCapacity): Promise<null>;
+  /** YYYY-MM-DD, both included, at most 366 days. */
+  addTimeOff(req: AddTimeOff): Promise<TimeOff>;
+  removeTimeOff(timeOffId: number): Promise<null>;
+  /** Pins a card to its assignee (it needs one), or unpins it. */
+  pinCard(req: PinCard): Promise<Card>;
   /** Reverts the newest board action; `label` is null when there was nothing to undo. */
   undo(): Promise<UndoStep>;
   /** Does the newest undone action again; `label` is null when there was nothing to redo. */

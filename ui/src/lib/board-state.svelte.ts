@@ -436,6 +436,15 @@ export class BoardState {
     return this.editCard(cardId, { blocked: shown }, () => this.backend.blockCard({ cardId, reason }));
   }
 
+  /** Pins a card to its assignee (it then stays with them when work is balanced), or unpins it. */
+  async pin(cardId: number, pinned: boolean): Promise<boolean> {
+    const card = this.find(cardId)?.card;
+    if (!card) return false;
+    // A card without an assignee is the core's to refuse; nothing is shown meanwhile.
+    const pinnedTo = pinned ? card.assigneeId : null;
+    return this.editCard(cardId, { pinnedTo }, () => this.backend.pinCard({ cardId, pinned }));
+  }
+
   async unblock(cardId: number): Promise<boolean> {
     return this.editCard(cardId, { blocked: null }, () => this.backend.unblockCard(cardId));
   }
@@ -600,6 +609,12 @@ export class BoardState {
     }
   }
 
+  /** What giving a card to `memberId` changes: a pin to anyone else goes, as in the core. */
+  private assignment(cardId: number, memberId: number | null): Partial<Card> {
+    const pinnedTo = this.find(cardId)?.card.pinnedTo ?? null;
+    return { assigneeId: memberId, pinnedTo: pinnedTo === memberId ? pinnedTo : null };
+  }
+
   /** The open work of one person (null: nobody), zero when the core lists none. */
   loadOf(memberId: number | null): Load {
     return (
@@ -668,7 +683,7 @@ export class BoardState {
     const columnId = at.column.column.id;
     // Given to someone as well: one action, undone in one step.
     const assign = memberId !== undefined && memberId !== at.card.assigneeId;
-    if (assign) this.patch(cardId, { assigneeId: memberId });
+    if (assign) this.patch(cardId, this.assignment(cardId, memberId));
     try {
       const saved = assign
         ? await this.backend.placeCard({ cardId, columnId, afterId, memberId })
@@ -727,7 +742,7 @@ export class BoardState {
     const origin = findIn(before, cardId);
     if (!origin || !this.columnView(columnId)) return false;
     this.restore(before);
-    if (!this.patch(cardId, { assigneeId: memberId })) return false;
+    if (!this.patch(cardId, this.assignment(cardId, memberId))) return false;
     if (origin.columnId !== columnId) this.placeLocally(cardId, columnId, Number.MAX_SAFE_INTEGER);
     return true;
   }

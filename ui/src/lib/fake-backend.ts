@@ -1,4 +1,14 @@
 import type { AddChecklistItem } from '../bindings/AddChecklistItem';
+import type { AddTimeOff } from '../bindings/AddTimeOff';
+import type { ApplyPlan } from '../bindings/ApplyPlan';
+import type { PinCard } from '../bindings/PinCard';
+import type { Plan } from '../bindings/Plan';
+import type { SetCapacity } from '../bindings/SetCapacity';
+import type { SkillCoverage } from '../bindings/SkillCoverage';
+import type { SuggestPlan } from '../bindings/SuggestPlan';
+import type { TimeOff } from '../bindings/TimeOff';
+import type { Workload } from '../bindings/Workload';
+import type { WorkloadQuery } from '../bindings/WorkloadQuery';
 import type { AddColumn } from '../bindings/AddColumn';
 import type { AppInfo } from '../bindings/AppInfo';
 import type { ArchivedColumn } from '../bindings/ArchivedColumn';
@@ -54,6 +64,14 @@ import {
   validateLevel,
   validateWipLimit,
 } from './rules';
+import {
+  APPLY_EMPTY_MESSAGE,
+  greedyPlan,
+  PIN_UNASSIGNED_MESSAGE,
+  validateCapacity,
+  validatePeriod,
+  workingDays,
+} from './workload';
 
 export interface FakeCardInit {
   title: string;
@@ -101,6 +119,10 @@ export interface FakeMemberInit {
   name: string;
   role: string;
   skills?: Skill[];
+  /** Units a week; not set when left out. */
+  weeklyCapacity?: number | null;
+  /** Days off, YYYY-MM-DD, both included. */
+  timeOff?: { start: string; end: string }[];
 }
 
 export interface FakeInit {
@@ -224,6 +246,7 @@ interface NextIds {
   card: number;
   label: number;
   item: number;
+  timeOff: number;
 }
 
 interface Snapshot {
@@ -232,6 +255,8 @@ interface Snapshot {
   order: [number, number[]][];
   items: [number, ChecklistItem][];
   events: [number, CardEvent[]][];
+  capacity: [number, number | null][];
+  timeOff: TimeOff[];
   nextId: NextIds;
 }
 
@@ -249,7 +274,11 @@ export class FakeBackend implements Backend {
   private items = new Map<number, ChecklistItem>();
   /** Each card's history, oldest first. */
   private events = new Map<number, CardEvent[]>();
-  private nextId: NextIds = { board: 1, column: 1, card: 1, label: 1, item: 1 };
+  /** Weekly capacity per member, in units; null when not set. */
+  private capacity = new Map<number, number | null>();
+  /** Every period of time off, in the order added. */
+  private timeOff: TimeOff[] = [];
+  private nextId: NextIds = { board: 1, column: 1, card: 1, label: 1, item: 1, timeOff: 1 };
   private undoStack: { label: string; state: Snapshot }[] = [];
   private redoStack: { label: string; state: Snapshot }[] = [];
   private readonly info: AppInfo;
@@ -258,19 +287,14 @@ export class FakeBackend implements Backend {
   constructor(init: FakeInit = {}) {
     this.info = init.appInfo ?? { version: '0.0.0-browser', dataFile: '(in memory, nothing is saved)' };
     this.now = init.now ?? Date.now;
-    this.members = (init.members ?? []).map((m, i) => ({
-      id: i + 1,
-      name: m.name,
-      role: m.role,
-      skills: m.skills ?? [],
-    }));
+    this.insertMembers(init.members ?? []);
     for (const board of init.boards ?? []) this.insertBoard(board);
   }
 
   /** A workspace with the demo team, as after "Explore with a demo team". */
   static demo(init: Omit<FakeInit, 'boards' | 'members'> = {}): FakeBackend {
     const now = init.now ?? Date.now;
-    return new FakeBackend({ ...init, members: DEMO_PEOPLE, boards: [demoBoard(now())] });
+    return new FakeBackend({ ...init, members: demoPeople(now()), boards: [demoBoard(now())] });
   }
 
   // ---- Backend ----
@@ -285,7 +309,7 @@ export class FakeBackend implements Backend {
 
   async seedDemo(): Promise<Workspace> {
     this.ensureEmpty();
-    this.members = DEMO_PEOPLE.map((m, i) => ({ id: i + 1, ...m, skills: structuredClone(m.skills ?? []) }));
+    this.insertMembers(demoPeople(this.now()));
     this.insertBoard(demoBoard(this.now()));
     return this.workspaceNow();
   }
@@ -397,6 +421,8 @@ export class FakeBackend implements Backend {
     const card = this.card(req.cardId);
     this.recordStep(req.memberId === null ? 'Unassign card' : 'Assign card');
     card.assigneeId = req.memberId;
+    // Given to someone else, it no longer stays with the person it was pinned to.
+    if (card.pinnedTo !== req.memberId) card.pinnedTo = null;
     card.updatedAt = this.now();
     this.record(card.id, 'assigned', { memberId: req.memberId });
     return this.out(card);
@@ -745,6 +771,187 @@ export class FakeBackend implements Backend {
       }));
   }
 
+  // ---- Workload ----
+
+  async workload(req: WorkloadQuery): Promise<Workload> {
+    const horizon = validatePeriod('The horizon', req.horizon.start, req.horizon.end);
+    const board = this.boardNow(req.boardId);
+    const open = this.openCards(board);
+    const byMember = [...this.members].sort((a, b) => byCodeUnits(a.name, b.name) || a.id - b.id);
+    const people = byMember.map((m) => {
+      const weeklyCapacity = this.capacity.get(m.id) ?? null;
+      const timeOff = this.timeOffOf(m.id);
+      const days = workingDays(horizon, timeOff);
+      const available = ((weeklyCapacity ?? 0) * days) / 5;
+      const mine = open.filter((c) => c.assigneeId === m.id);
+      const centi = mine.reduce((sum, c) => sum + Math.round((c.estimate ?? 0) * 100), 0);
+      return {
+        memberId: m.id,
+        name: m.name,
+        weeklyCapacity,
+        timeOff,
+        workingDays: days,
+        available,
+        assigned: centi / 100,
+        openCards: mine.length,
+        unestimated: mine.filter((c) => c.estimate === null).length,
+        utilisation: available > 0 ? centi / 100 / available : null,
+      };
+    });
+    const nobody = open.filter((c) => c.assigneeId === null);
+    return {
+      horizon,
+      unit: board.estimateUnit,
+      people,
+      skills: this.coverage(open),
+      unassigned: {
+        openCards: nobody.length,
+        unestimated: nobody.filter((c) => c.estimate === null).length,
+        estimate: nobody.reduce((sum, c) => sum + Math.round((c.estimate ?? 0) * 100), 0) / 100,
+      },
+    };
+  }
+
+  /** The fake's planner is a simplified greedy one (`greedyPlan`); the app uses the core's. */
+  async suggestPlan(req: SuggestPlan): Promise<Plan> {
+    const horizon = validatePeriod('The horizon', req.horizon.start, req.horizon.end);
+    if (!(req.maxStretchShare >= 0 && req.maxStretchShare <= 1)) {
+      throw new BackendError('invalid_input', 'The stretch share must be a number from 0 to 1.');
+    }
+    const open = this.openCards(this.boardNow(req.boardId));
+    for (const id of req.cardIds ?? []) {
+      if (!open.some((c) => c.id === id)) {
+        throw new BackendError('invalid_input', `Card #${id} is not an open card of this board.`);
+      }
+    }
+    const people = this.members.map((m) => ({
+      id: m.id,
+      name: m.name,
+      weeklyCapacity: this.capacity.get(m.id) ?? 0,
+      timeOff: this.timeOffOf(m.id),
+      skills: m.skills,
+    }));
+    const cards = open.map((c) => ({ ...c, needs: c.skills }));
+    return greedyPlan(people, cards, horizon, req.cardIds);
+  }
+
+  async applyPlan(req: ApplyPlan): Promise<null> {
+    if (req.assignments.length === 0) throw new BackendError('invalid_input', APPLY_EMPTY_MESSAGE);
+    const seen = new Set<number>();
+    for (const { cardId } of req.assignments) {
+      if (seen.has(cardId)) throw new BackendError('invalid_input', `Card #${cardId} is listed twice.`);
+      seen.add(cardId);
+    }
+    const board = this.boards.find((b) => b.id === req.boardId);
+    if (!board) throw notFound('board', req.boardId);
+    const stale = (id: number, why: string) =>
+      new BackendError('invalid_input', `Card #${id} ${why}; suggest again to see the board as it is now.`);
+    for (const { cardId, memberId } of req.assignments) {
+      const card = this.card(cardId);
+      const column = this.column(card.columnId);
+      if (this.columnBoard(card.columnId) !== board.id) throw stale(cardId, 'is on another board');
+      if (card.archivedAt !== null || column.archivedAt !== null) throw stale(cardId, 'is archived');
+      if (column.stage === 'done') throw stale(cardId, 'is done');
+      const member = this.members.find((m) => m.id === memberId);
+      if (!member) throw notFound('team member', memberId);
+      if (card.pinnedTo !== null && card.pinnedTo !== memberId) {
+        const pinned = this.members.find((m) => m.id === card.pinnedTo)?.name ?? '';
+        throw new BackendError(
+          'invalid_input',
+          `Card #${cardId} is pinned to ${pinned}; unpin it before giving it to ${member.name}.`,
+        );
+      }
+    }
+    this.recordStep('Apply suggestions');
+    for (const { cardId, memberId } of req.assignments) {
+      const card = this.card(cardId);
+      if (card.assigneeId === memberId) continue;
+      card.assigneeId = memberId;
+      card.updatedAt = this.now();
+      this.record(cardId, 'assigned', { memberId });
+    }
+    return null;
+  }
+
+  async setCapacity(req: SetCapacity): Promise<null> {
+    const value = validateCapacity(req.weeklyCapacity);
+    if (!this.members.some((m) => m.id === req.memberId)) throw notFound('team member', req.memberId);
+    this.recordStep(value === null ? 'Clear capacity' : 'Set capacity');
+    this.capacity.set(req.memberId, value);
+    return null;
+  }
+
+  async addTimeOff(req: AddTimeOff): Promise<TimeOff> {
+    const { start, end } = validatePeriod('Time off', req.start, req.end);
+    if (!this.members.some((m) => m.id === req.memberId)) throw notFound('team member', req.memberId);
+    this.recordStep('Add time off');
+    const period: TimeOff = { id: this.nextId.timeOff++, memberId: req.memberId, start, end };
+    this.timeOff.push(period);
+    return { ...period };
+  }
+
+  async removeTimeOff(timeOffId: number): Promise<null> {
+    if (!this.timeOff.some((t) => t.id === timeOffId)) throw notFound('time off', timeOffId);
+    this.recordStep('Remove time off');
+    this.timeOff = this.timeOff.filter((t) => t.id !== timeOffId);
+    return null;
+  }
+
+  async pinCard(req: PinCard): Promise<Card> {
+    const card = this.card(req.cardId);
+    if (req.pinned && card.assigneeId === null) throw new BackendError('invalid_input', PIN_UNASSIGNED_MESSAGE);
+    this.recordStep(req.pinned ? 'Pin card' : 'Unpin card');
+    const pin = req.pinned ? card.assigneeId : null;
+    if (card.pinnedTo !== pin) {
+      card.pinnedTo = pin;
+      card.updatedAt = this.now();
+    }
+    return this.out(card);
+  }
+
+  /** A board's open cards in id order: not in a done column (archived ones are not on it). */
+  private openCards(board: Board): Card[] {
+    const done = new Set(board.columns.filter((c) => c.stage === 'done').map((c) => c.id));
+    return board.cards.filter((c) => !done.has(c.columnId)).sort((a, b) => a.id - b.id);
+  }
+
+  private timeOffOf(memberId: number): TimeOff[] {
+    return this.timeOff
+      .filter((t) => t.memberId === memberId)
+      .sort((a, b) => byCodeUnits(a.start, b.start) || byCodeUnits(a.end, b.end) || a.id - b.id)
+      .map((t) => ({ ...t }));
+  }
+
+  /** As the core: skills by name ignoring case, first spelling met, holders' before cards'. */
+  private coverage(open: Card[]): SkillCoverage[] {
+    const key = (name: string) => name.trim().toLowerCase();
+    const skills = new Map<string, SkillCoverage>();
+    for (const m of [...this.members].sort((a, b) => a.id - b.id)) {
+      for (const s of m.skills) {
+        const entry = skills.get(key(s.name)) ?? { skill: s.name.trim(), holders: [], openCards: 0, singleHolder: false };
+        skills.set(key(s.name), entry);
+        const holder = entry.holders.find((h) => h.memberId === m.id);
+        if (holder) holder.level = Math.max(holder.level, s.level);
+        else entry.holders.push({ memberId: m.id, level: s.level });
+      }
+    }
+    for (const card of open) {
+      for (const need of card.skills) {
+        if (!skills.has(key(need.skill))) {
+          skills.set(key(need.skill), { skill: need.skill.trim(), holders: [], openCards: 0, singleHolder: false });
+        }
+      }
+      for (const name of new Set(card.skills.map((n) => key(n.skill)))) skills.get(name)!.openCards += 1;
+    }
+    return [...skills.entries()]
+      .sort(([a], [b]) => byCodeUnits(a, b))
+      .map(([, s]) => ({
+        ...s,
+        holders: s.holders.sort((a, b) => b.level - a.level || a.memberId - b.memberId),
+        singleHolder: s.holders.length === 1,
+      }));
+  }
+
   // ---- Inspection, for tests ----
 
   /** The board as the core would return it (archived cards and columns left out), synchronously. */
@@ -799,6 +1006,16 @@ export class FakeBackend implements Backend {
     return this.checklistOf(cardId).map((i) => ({ ...i }));
   }
 
+  /** A member's weekly capacity in units; null when not set. */
+  capacityNow(memberId: number): number | null {
+    return this.capacity.get(memberId) ?? null;
+  }
+
+  /** Every period of time off, in the order added. */
+  timeOffNow(): TimeOff[] {
+    return structuredClone(this.timeOff);
+  }
+
   /** The label of the newest action that undo would revert, or null. */
   undoLabel(): string | null {
     return this.undoStack.at(-1)?.label ?? null;
@@ -838,6 +1055,8 @@ export class FakeBackend implements Backend {
       order: [...this.order.entries()],
       items: [...this.items.entries()],
       events: [...this.events.entries()],
+      capacity: [...this.capacity.entries()],
+      timeOff: this.timeOff,
       nextId: this.nextId,
     });
   }
@@ -849,6 +1068,8 @@ export class FakeBackend implements Backend {
     this.order = new Map(copy.order);
     this.items = new Map(copy.items);
     this.events = new Map(copy.events);
+    this.capacity = new Map(copy.capacity);
+    this.timeOff = copy.timeOff;
     this.nextId = copy.nextId;
   }
 
@@ -907,6 +1128,22 @@ export class FakeBackend implements Backend {
         'This workspace already has data; the starting board is only made for an empty one.',
       );
     }
+  }
+
+  private insertMembers(people: FakeMemberInit[]): void {
+    this.members = people.map((m, i) => ({
+      id: i + 1,
+      name: m.name,
+      role: m.role,
+      skills: structuredClone(m.skills ?? []),
+    }));
+    people.forEach((m, i) => {
+      this.capacity.set(i + 1, validateCapacity(m.weeklyCapacity ?? null));
+      for (const period of m.timeOff ?? []) {
+        const { start, end } = validatePeriod('Time off', period.start, period.end);
+        this.timeOff.push({ id: this.nextId.timeOff++, memberId: i + 1, start, end });
+      }
+    });
   }
 
   private insertBoard(init: FakeBoardInit): StoredBoard {
@@ -987,6 +1224,7 @@ export class FakeBackend implements Backend {
       priority: 'normal',
       due: null,
       blocked: null,
+      pinnedTo: null,
       labelIds: [],
       skills: [],
       checklist: { done: 0, total: 0 },
@@ -1060,14 +1298,22 @@ export class FakeBackend implements Backend {
 }
 
 // The core's demo team and board (src-tauri/core/src/demo.rs), card for card.
-const DEMO_PEOPLE: FakeMemberInit[] = [
-  { name: 'Ana Souza', role: 'Senior backend engineer', skills: skills(['Rust', 5], ['SQL', 4], ['Observability', 3]) },
-  { name: 'Bea Lindqvist', role: 'Backend engineer', skills: skills(['Rust', 4], ['Kubernetes', 3], ['SQL', 2]) },
-  { name: 'Chidi Okafor', role: 'Frontend engineer', skills: skills(['TypeScript', 5], ['Svelte', 4], ['Accessibility', 3]) },
-  { name: 'Dana Kowalski', role: 'Site reliability engineer', skills: skills(['Kubernetes', 5], ['Observability', 4], ['Rust', 2]) },
-  { name: 'Eitan Levi', role: 'Junior engineer', skills: skills(['TypeScript', 2], ['Rust', 1], ['SQL', 2]) },
-  { name: 'Fatima Haddad', role: 'QA engineer', skills: skills(['Testing', 5], ['TypeScript', 3], ['Accessibility', 4]) },
-];
+function demoPeople(now: number): FakeMemberInit[] {
+  return [
+    { name: 'Ana Souza', role: 'Senior backend engineer', skills: skills(['Rust', 5], ['SQL', 4], ['Observability', 3]), weeklyCapacity: 8 },
+    { name: 'Bea Lindqvist', role: 'Backend engineer', skills: skills(['Rust', 4], ['Kubernetes', 3], ['SQL', 2]), weeklyCapacity: 8 },
+    { name: 'Chidi Okafor', role: 'Frontend engineer', skills: skills(['TypeScript', 5], ['Svelte', 4], ['Accessibility', 3]), weeklyCapacity: 10 },
+    {
+      name: 'Dana Kowalski',
+      role: 'Site reliability engineer',
+      skills: skills(['Kubernetes', 5], ['Observability', 4], ['Rust', 2]),
+      weeklyCapacity: 8,
+      timeOff: [{ start: dayFrom(now, 8), end: dayFrom(now, 9) }],
+    },
+    { name: 'Eitan Levi', role: 'Junior engineer', skills: skills(['TypeScript', 2], ['Rust', 1], ['SQL', 2]), weeklyCapacity: 5 },
+    { name: 'Fatima Haddad', role: 'QA engineer', skills: skills(['Testing', 5], ['TypeScript', 3], ['Accessibility', 4]), weeklyCapacity: 8 },
+  ];
+}
 
 function skills(...pairs: [string, number][]): Skill[] {
   return pairs.map(([name, level]) => ({ name, level }));

@@ -1,3 +1,12 @@
+import type { AddTimeOff } from '../bindings/AddTimeOff';
+import type { ApplyPlan } from '../bindings/ApplyPlan';
+import type { PinCard } from '../bindings/PinCard';
+import type { Plan } from '../bindings/Plan';
+import type { SetCapacity } from '../bindings/SetCapacity';
+import type { SuggestPlan } from '../bindings/SuggestPlan';
+import type { TimeOff } from '../bindings/TimeOff';
+import type { Workload } from '../bindings/Workload';
+import type { WorkloadQuery } from '../bindings/WorkloadQuery';
 import type { AddChecklistItem } from '../bindings/AddChecklistItem';
 import type { ArchivedColumn } from '../bindings/ArchivedColumn';
 import type { BlockCard } from '../bindings/BlockCard';
@@ -176,6 +185,27 @@ export class TauriBackend implements Backend {
   }
   archivedColumns(boardId: number): Promise<ArchivedColumn[]> {
     return call('archived_columns', { boardId });
+  }
+  workload(req: WorkloadQuery): Promise<Workload> {
+    return call('workload', { req });
+  }
+  suggestPlan(req: SuggestPlan): Promise<Plan> {
+    return call('suggest_plan', { req });
+  }
+  applyPlan(req: ApplyPlan): Promise<null> {
+    return call('apply_plan', { req });
+  }
+  setCapacity(req: SetCapacity): Promise<null> {
+    return call('set_capacity', { req });
+  }
+  addTimeOff(req: AddTimeOff): Promise<TimeOff> {
+    return call('add_time_off', { req });
+  }
+  removeTimeOff(timeOffId: number): Promise<null> {
+    return call('remove_time_off', { timeOffId });
+  }
+  pinCard(req: PinCard): Promise<Card> {
+    return call('pin_card', { req });
   }
   undo(): Promise<UndoStep> {
     return call('undo');

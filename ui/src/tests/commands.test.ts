@@ -15,6 +15,7 @@ function makeCard(id: number, title: string, columnId: number, assigneeId: numbe
     priority: 'normal',
     due: null,
     blocked: null,
+    pinnedTo: null,
     labelIds: [],
     skills: [],
     checklist: { done: 0, total: 0 },

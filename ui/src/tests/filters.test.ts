@@ -33,6 +33,7 @@ function makeCard(fields: Partial<Card> = {}): Card {
     priority: 'normal',
     due: null,
     blocked: null,
+    pinnedTo: null,
     labelIds: [],
     skills: [],
     checklist: { done: 0, total: 0 },

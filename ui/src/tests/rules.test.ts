@@ -222,6 +222,7 @@ describe('loads', () => {
       priority: 'normal' as const,
       due: null,
       blocked: null,
+      pinnedTo: null,
       labelIds: [],
       skills: [],
       checklist: { done: 0, total: 0 },

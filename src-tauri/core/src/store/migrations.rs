@@ -44,6 +44,11 @@ pub static MIGRATIONS: &[Migration] = &[
         name: "journal",
         sql: include_str!("migrations/0006_journal.sql"),
     },
+    Migration {
+        version: 7,
+        name: "workload",
+        sql: include_str!("migrations/0007_workload.sql"),
+    },
 ];
 
 impl Migration {
