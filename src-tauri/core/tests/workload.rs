@@ -210,7 +210,7 @@ fn workload_numbers_match_the_hand_computed_fixture() {
     let f = fixture();
     let w = f.store.workload(f.board, two_weeks()).unwrap();
     // (name, working days, available, assigned, open, unestimated, utilisation)
-    let people: Vec<(&str, u32, f64, u64, u32, u32, Option<f64>)> = w
+    let people: Vec<_> = w
         .people
         .iter()
         .map(|p| {
@@ -243,7 +243,7 @@ fn workload_numbers_match_the_hand_computed_fixture() {
         ),
         (2, 1, 200)
     );
-    let skills: Vec<(&str, Vec<(MemberId, u8)>, u32, bool)> = w
+    let skills: Vec<_> = w
         .skills
         .iter()
         .map(|s| {
@@ -502,7 +502,9 @@ fn a_bad_batch_is_refused_whole_and_writes_nothing() {
         .unwrap()
         .id;
     let ok = (triage, f.ana);
-    let cases: Vec<(Vec<(CardId, MemberId)>, ErrorKind, String)> = vec![
+    // (batch, kind of error, message)
+    type Case = (Vec<(CardId, MemberId)>, ErrorKind, String);
+    let cases: Vec<Case> = vec![
         (
             vec![],
             ErrorKind::InvalidInput,
