@@ -187,6 +187,13 @@ impl Harness {
 
     /// Starts the app on this harness's data directory and connects to its window.
     pub async fn launch(&self) -> App {
+        // A quit app may still be closing and holding the data directory: a new launch then
+        // only brings that window forward and exits. Wait for it to be gone first.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while apps_using(self.data_dir.path()) && Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        kill_apps_using(self.data_dir.path());
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), json!("wry"));
         caps.insert(
@@ -226,6 +233,23 @@ impl Drop for Harness {
         // The app is WebKitWebDriver's child; make sure no copy on our data dir survives.
         kill_apps_using(self.data_dir.path());
     }
+}
+
+/// Whether a process other than this one has `dir` on its command line.
+fn apps_using(dir: &Path) -> bool {
+    let needle = dir.to_string_lossy().into_owned();
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return false;
+    };
+    entries.flatten().any(|entry| {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            return false;
+        };
+        pid != std::process::id()
+            && std::fs::read(entry.path().join("cmdline"))
+                .map(|cmdline| String::from_utf8_lossy(&cmdline).contains(&needle))
+                .unwrap_or(false)
+    })
 }
 
 /// Kills any process whose command line mentions `dir`.
