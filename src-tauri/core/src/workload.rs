@@ -254,6 +254,7 @@ impl Store {
         }
         let capacities = capacities(self.conn())?;
         let mut time_off = time_off_by_member(self.conn())?;
+        let mut goals = growth_skills(self.conn())?;
         let people = self
             .list_members()?
             .into_iter()
@@ -271,9 +272,8 @@ impl Store {
                     .collect(),
                 name: m.name,
                 skills: m.skills,
-                // Growth goals come with the coaching journal; until then stretch work has
-                // nobody to go to.
-                growth_goals: Vec::new(),
+                // The skills named by the person's unfinished growth goals in the journal.
+                growth_goals: goals.remove(&m.id).unwrap_or_default(),
             })
             .collect();
         let cards = cards
@@ -618,4 +618,25 @@ fn coverage(members: &[crate::model::Member], cards: &[OpenCard]) -> Vec<SkillCo
             .sort_by(|a, b| b.level.cmp(&a.level).then(a.member.cmp(&b.member)));
     }
     list
+}
+
+/// The skills each person is growing into: those linked to their growth goals that are not
+/// finished (progress below 100), by member.
+fn growth_skills(conn: &rusqlite::Connection) -> Result<BTreeMap<MemberId, Vec<String>>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT g.member_id, s.skill FROM growth_goals g
+         JOIN goal_skills s ON s.goal_id = g.id
+         WHERE g.progress < 100
+         ORDER BY g.member_id, s.skill",
+    )?;
+    let mut goals: BTreeMap<MemberId, Vec<String>> = BTreeMap::new();
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let skills = goals.entry(row.get(0)?).or_default();
+        let skill: String = row.get(1)?;
+        if !skills.contains(&skill) {
+            skills.push(skill);
+        }
+    }
+    Ok(goals)
 }

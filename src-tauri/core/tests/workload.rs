@@ -601,3 +601,34 @@ fn the_demo_team_has_capacity_and_suggestions_place_its_unassigned_cards() {
     store.undo().unwrap();
     assert_eq!(store.workload(board, horizon).unwrap().unassigned_cards, 5);
 }
+
+#[test]
+fn unfinished_growth_goals_from_the_journal_reach_the_planner() {
+    let mut f = fixture();
+    let goal = |title: &str, skills: &[&str], progress: u8| teamlead_core::journal::NewGoal {
+        title: title.into(),
+        skills: skills.iter().map(|s| (*s).to_owned()).collect(),
+        progress,
+    };
+    f.store
+        .add_goal(f.bea, &goal("Own the parser", &["Rust", "Parsing"], 40))
+        .unwrap();
+    f.store
+        .add_goal(f.bea, &goal("Learned SQL", &["Kotlin"], 100))
+        .unwrap();
+    let input = f
+        .store
+        .plan_input(f.board, two_weeks(), PlanOptions::default())
+        .unwrap();
+    let goals_of = |id: MemberId| {
+        input
+            .people
+            .iter()
+            .find(|p| p.id == id)
+            .map(|p| p.growth_goals.clone())
+            .unwrap()
+    };
+    assert_eq!(goals_of(f.bea), ["Parsing", "Rust"]);
+    // A finished goal no longer asks for stretch work; people without goals have none.
+    assert!(goals_of(f.ana).is_empty());
+}
