@@ -94,8 +94,9 @@ describe('frame', () => {
       await user.click(screen.getByTestId(`nav-${id}`));
       expect(screen.getByTestId(`nav-${id}`)).toHaveAttribute('aria-current', 'page');
       expect(screen.getByTestId('nav-board')).not.toHaveAttribute('aria-current');
-      expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(title);
-      expect(screen.getByText(/not yet available in this version/i)).toBeInTheDocument();
+      expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent(title);
+      if (id === 'people') expect(screen.getByTestId('people-page')).toBeInTheDocument();
+      else expect(screen.getByText(/not yet available in this version/i)).toBeInTheDocument();
       expect(screen.queryByTestId('board')).not.toBeInTheDocument();
     }
 
