@@ -2,5 +2,6 @@ mod board;
 mod cards;
 mod columns;
 mod harness;
+mod journal;
 mod people;
 mod start;
