@@ -185,6 +185,21 @@ impl Harness {
         self.data_dir.path()
     }
 
+    /// Whether an app process is running on this harness's data dir.
+    pub fn app_running(&self) -> bool {
+        !processes_using(self.data_dir.path()).is_empty()
+    }
+
+    /// Kills the app at once with SIGKILL, as a crash or a power cut would: nothing in the
+    /// page or the shell gets to run. `launch` starts it again on the same data.
+    pub fn kill_app(&self) {
+        let killed = kill_apps_using(self.data_dir.path());
+        assert!(killed > 0, "no app process was running on the data dir");
+        wait_until("the app to die", Duration::from_secs(5), || {
+            processes_using(self.data_dir.path()).is_empty()
+        });
+    }
+
     /// Starts the app on this harness's data directory and connects to its window.
     pub async fn launch(&self) -> App {
         // A quit app may still be closing and holding the data directory: a new launch then
@@ -237,40 +252,40 @@ impl Drop for Harness {
 
 /// Whether a process other than this one has `dir` on its command line.
 fn apps_using(dir: &Path) -> bool {
-    let needle = dir.to_string_lossy().into_owned();
-    let Ok(entries) = std::fs::read_dir("/proc") else {
-        return false;
-    };
-    entries.flatten().any(|entry| {
-        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
-            return false;
-        };
-        pid != std::process::id()
-            && std::fs::read(entry.path().join("cmdline"))
-                .map(|cmdline| String::from_utf8_lossy(&cmdline).contains(&needle))
-                .unwrap_or(false)
-    })
+    !processes_using(dir).is_empty()
 }
 
-/// Kills any process whose command line mentions `dir`.
-fn kill_apps_using(dir: &Path) {
+/// The live processes (not zombies) whose command line mentions `dir`.
+fn processes_using(dir: &Path) -> Vec<u32> {
     let needle = dir.to_string_lossy().into_owned();
     let Ok(entries) = std::fs::read_dir("/proc") else {
-        return;
+        return Vec::new();
     };
+    let mut found = Vec::new();
     for entry in entries.flatten() {
         let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
             continue;
         };
+        // A zombie's command line reads empty, so it never matches.
         let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else {
             continue;
         };
         if String::from_utf8_lossy(&cmdline).contains(&needle) && pid != std::process::id() {
-            let _ = Command::new("kill")
-                .args(["-KILL", &pid.to_string()])
-                .status();
+            found.push(pid);
         }
     }
+    found
+}
+
+/// Kills (SIGKILL) any process whose command line mentions `dir`; returns how many.
+fn kill_apps_using(dir: &Path) -> usize {
+    let pids = processes_using(dir);
+    for pid in &pids {
+        let _ = Command::new("kill")
+            .args(["-KILL", &pid.to_string()])
+            .status();
+    }
+    pids.len()
 }
 
 /// The app's window, seen through WebDriver.

@@ -44,9 +44,10 @@ import type { SetEstimate } from '../bindings/SetEstimate';
 import type { SetWipLimit } from '../bindings/SetWipLimit';
 import type { UndoStep } from '../bindings/UndoStep';
 import type { Workspace } from '../bindings/Workspace';
+import type { JournalBackend } from './journal-backend';
 
 /** Everything the UI asks of the app core. */
-export interface Backend {
+export interface Backend extends JournalBackend {
   appInfo(): Promise<AppInfo>;
   workspace(): Promise<Workspace>;
   /** Only valid on an empty workspace. */

@@ -52,7 +52,43 @@ import type { Stage } from '../bindings/Stage';
 import type { UndoStep } from '../bindings/UndoStep';
 import type { UpdateLabel } from '../bindings/UpdateLabel';
 import type { Workspace } from '../bindings/Workspace';
+import type { ActionItem } from '../bindings/ActionItem';
+import type { ActionItemCard } from '../bindings/ActionItemCard';
+import type { ActionItemToCard } from '../bindings/ActionItemToCard';
+import type { AddActionItem } from '../bindings/AddActionItem';
+import type { AddAgendaItem } from '../bindings/AddAgendaItem';
+import type { AddFeedback } from '../bindings/AddFeedback';
+import type { AddGoal } from '../bindings/AddGoal';
+import type { AgendaItem } from '../bindings/AgendaItem';
+import type { ApplyTemplate } from '../bindings/ApplyTemplate';
+import type { CreateSession } from '../bindings/CreateSession';
+import type { CreateTemplate } from '../bindings/CreateTemplate';
+import type { EditAgendaItem } from '../bindings/EditAgendaItem';
+import type { Feedback } from '../bindings/Feedback';
+import type { Goal } from '../bindings/Goal';
+import type { NotesSaved } from '../bindings/NotesSaved';
+import type { Person } from '../bindings/Person';
+import type { PersonExport } from '../bindings/PersonExport';
+import type { PersonJournal } from '../bindings/PersonJournal';
+import type { PersonSchedule } from '../bindings/PersonSchedule';
+import type { SavePersonNotes } from '../bindings/SavePersonNotes';
+import type { SaveSessionNotes } from '../bindings/SaveSessionNotes';
+import type { SearchHit } from '../bindings/SearchHit';
+import type { SearchJournal } from '../bindings/SearchJournal';
+import type { Session } from '../bindings/Session';
+import type { SetActionItemDone } from '../bindings/SetActionItemDone';
+import type { SetAgendaStatus } from '../bindings/SetAgendaStatus';
+import type { SetCheckIn } from '../bindings/SetCheckIn';
+import type { SetMemberSkill } from '../bindings/SetMemberSkill';
+import type { SetShareable } from '../bindings/SetShareable';
+import type { Template } from '../bindings/Template';
+import type { UpdateActionItem } from '../bindings/UpdateActionItem';
+import type { UpdateFeedback } from '../bindings/UpdateFeedback';
+import type { UpdateGoal } from '../bindings/UpdateGoal';
+import type { UpdatePerson } from '../bindings/UpdatePerson';
+import type { UpdateTemplate } from '../bindings/UpdateTemplate';
 import { BackendError, type Backend } from './backend';
+import { FakeJournal } from './fake-journal';
 import { flowDates } from './flow';
 import {
   MAX_LABEL_CHARS,
@@ -283,8 +319,11 @@ export class FakeBackend implements Backend {
   private redoStack: { label: string; state: Snapshot }[] = [];
   private readonly info: AppInfo;
   private readonly now: () => number;
+  /** The one-on-one journal, over this fake's team and boards. */
+  readonly journal: FakeJournal;
 
   constructor(init: FakeInit = {}) {
+    this.journal = this.makeJournal();
     this.info = init.appInfo ?? { version: '0.0.0-browser', dataFile: '(in memory, nothing is saved)' };
     this.now = init.now ?? Date.now;
     this.insertMembers(init.members ?? []);
@@ -295,6 +334,161 @@ export class FakeBackend implements Backend {
   static demo(init: Omit<FakeInit, 'boards' | 'members'> = {}): FakeBackend {
     const now = init.now ?? Date.now;
     return new FakeBackend({ ...init, members: demoPeople(now()), boards: [demoBoard(now())] });
+  }
+
+  // ---- Journal ----
+
+  private makeJournal(): FakeJournal {
+    const stageOf = (columnId: number) => this.findColumn(columnId)?.stage;
+    return new FakeJournal({
+      now: () => this.now(),
+      members: () => this.members,
+      openCardsOf: (memberId) =>
+        [...this.cards.values()]
+          .filter((c) => c.assigneeId === memberId && c.archivedAt === null && stageOf(c.columnId) !== 'done')
+          .filter((c) => this.findColumn(c.columnId)?.archivedAt === null)
+          .sort((a, b) => a.id - b.id)
+          .map((c) => ({
+            id: c.id,
+            title: c.title,
+            blocked: c.blocked?.reason ?? null,
+            inProgress: stageOf(c.columnId) === 'in_progress',
+            startedAt: flowDates(this.events.get(c.id) ?? [], stageOf).startedAt,
+          })),
+      cardDone: (cardId) => {
+        const card = this.cards.get(cardId);
+        return card ? stageOf(card.columnId) === 'done' : undefined;
+      },
+      createCard: (columnId, title, memberId) => {
+        if (this.column(columnId).archivedAt !== null) {
+          throw new BackendError('invalid_input', CREATE_IN_ARCHIVED_COLUMN_MESSAGE);
+        }
+        this.recordStep('Make a card of an action item');
+        return this.out(this.insertCard(columnId, validateTitle(title), memberId));
+      },
+      removeMember: (memberId) => {
+        this.members = this.members.filter((m) => m.id !== memberId);
+        for (const card of this.cards.values()) if (card.assigneeId === memberId) card.assigneeId = null;
+        this.undoStack = [];
+        this.redoStack = [];
+      },
+      updateMember: (memberId, name, role) => {
+        const member = this.members.find((m) => m.id === memberId);
+        if (member) Object.assign(member, { name, role });
+      },
+      setSkill: (memberId, skill, level) => {
+        const member = this.members.find((m) => m.id === memberId);
+        if (!member) return;
+        member.skills = member.skills.filter((s) => s.name !== skill);
+        if (level !== null) member.skills = [...member.skills, { name: skill, level }].sort((a, b) => a.name.localeCompare(b.name));
+      },
+    });
+  }
+
+  personJournal(memberId: number, today: string): Promise<PersonJournal> {
+    return this.journal.personJournal(memberId, today);
+  }
+  updatePerson(req: UpdatePerson): Promise<Person> {
+    return this.journal.updatePerson(req);
+  }
+  savePersonNotes(req: SavePersonNotes): Promise<NotesSaved> {
+    return this.journal.savePersonNotes(req);
+  }
+  setMemberSkill(req: SetMemberSkill): Promise<Person> {
+    return this.journal.setMemberSkill(req);
+  }
+  addGoal(req: AddGoal): Promise<Goal> {
+    return this.journal.addGoal(req);
+  }
+  updateGoal(req: UpdateGoal): Promise<Goal> {
+    return this.journal.updateGoal(req);
+  }
+  deleteGoal(goalId: number): Promise<null> {
+    return this.journal.deleteGoal(goalId);
+  }
+  createSession(req: CreateSession): Promise<Session> {
+    return this.journal.createSession(req);
+  }
+  loadSession(sessionId: number): Promise<Session> {
+    return this.journal.loadSession(sessionId);
+  }
+  deleteSession(sessionId: number): Promise<null> {
+    return this.journal.deleteSession(sessionId);
+  }
+  saveSessionNotes(req: SaveSessionNotes): Promise<NotesSaved> {
+    return this.journal.saveSessionNotes(req);
+  }
+  setCheckIn(req: SetCheckIn): Promise<Session> {
+    return this.journal.setCheckIn(req);
+  }
+  setShareable(req: SetShareable): Promise<null> {
+    return this.journal.setShareable(req);
+  }
+  addAgendaItem(req: AddAgendaItem): Promise<AgendaItem> {
+    return this.journal.addAgendaItem(req);
+  }
+  editAgendaItem(req: EditAgendaItem): Promise<AgendaItem> {
+    return this.journal.editAgendaItem(req);
+  }
+  setAgendaStatus(req: SetAgendaStatus): Promise<AgendaItem> {
+    return this.journal.setAgendaStatus(req);
+  }
+  deleteAgendaItem(itemId: number): Promise<null> {
+    return this.journal.deleteAgendaItem(itemId);
+  }
+  applyTemplate(req: ApplyTemplate): Promise<Session> {
+    return this.journal.applyTemplate(req);
+  }
+  addActionItem(req: AddActionItem): Promise<ActionItem> {
+    return this.journal.addActionItem(req);
+  }
+  updateActionItem(req: UpdateActionItem): Promise<ActionItem> {
+    return this.journal.updateActionItem(req);
+  }
+  setActionItemDone(req: SetActionItemDone): Promise<ActionItem> {
+    return this.journal.setActionItemDone(req);
+  }
+  deleteActionItem(itemId: number): Promise<null> {
+    return this.journal.deleteActionItem(itemId);
+  }
+  actionItemToCard(req: ActionItemToCard): Promise<ActionItemCard> {
+    return this.journal.actionItemToCard(req);
+  }
+  addFeedback(req: AddFeedback): Promise<Feedback> {
+    return this.journal.addFeedback(req);
+  }
+  updateFeedback(req: UpdateFeedback): Promise<Feedback> {
+    return this.journal.updateFeedback(req);
+  }
+  deleteFeedback(feedbackId: number): Promise<null> {
+    return this.journal.deleteFeedback(feedbackId);
+  }
+  listTemplates(): Promise<Template[]> {
+    return this.journal.listTemplates();
+  }
+  createTemplate(req: CreateTemplate): Promise<Template> {
+    return this.journal.createTemplate(req);
+  }
+  updateTemplate(req: UpdateTemplate): Promise<Template> {
+    return this.journal.updateTemplate(req);
+  }
+  deleteTemplate(templateId: number): Promise<null> {
+    return this.journal.deleteTemplate(templateId);
+  }
+  journalSchedules(today: string): Promise<PersonSchedule[]> {
+    return this.journal.journalSchedules(today);
+  }
+  dueThisWeek(today: string): Promise<PersonSchedule[]> {
+    return this.journal.dueThisWeek(today);
+  }
+  searchJournal(req: SearchJournal): Promise<SearchHit[]> {
+    return this.journal.searchJournal(req);
+  }
+  exportPerson(memberId: number): Promise<PersonExport> {
+    return this.journal.exportPerson(memberId);
+  }
+  erasePerson(memberId: number): Promise<null> {
+    return this.journal.erasePerson(memberId);
   }
 
   // ---- Backend ----

@@ -44,6 +44,41 @@ import type { SetEstimate } from '../bindings/SetEstimate';
 import type { SetWipLimit } from '../bindings/SetWipLimit';
 import type { UndoStep } from '../bindings/UndoStep';
 import type { Workspace } from '../bindings/Workspace';
+import type { ActionItem } from '../bindings/ActionItem';
+import type { ActionItemCard } from '../bindings/ActionItemCard';
+import type { ActionItemToCard } from '../bindings/ActionItemToCard';
+import type { AddActionItem } from '../bindings/AddActionItem';
+import type { AddAgendaItem } from '../bindings/AddAgendaItem';
+import type { AddFeedback } from '../bindings/AddFeedback';
+import type { AddGoal } from '../bindings/AddGoal';
+import type { AgendaItem } from '../bindings/AgendaItem';
+import type { ApplyTemplate } from '../bindings/ApplyTemplate';
+import type { CreateSession } from '../bindings/CreateSession';
+import type { CreateTemplate } from '../bindings/CreateTemplate';
+import type { EditAgendaItem } from '../bindings/EditAgendaItem';
+import type { Feedback } from '../bindings/Feedback';
+import type { Goal } from '../bindings/Goal';
+import type { NotesSaved } from '../bindings/NotesSaved';
+import type { Person } from '../bindings/Person';
+import type { PersonExport } from '../bindings/PersonExport';
+import type { PersonJournal } from '../bindings/PersonJournal';
+import type { PersonSchedule } from '../bindings/PersonSchedule';
+import type { SavePersonNotes } from '../bindings/SavePersonNotes';
+import type { SaveSessionNotes } from '../bindings/SaveSessionNotes';
+import type { SearchHit } from '../bindings/SearchHit';
+import type { SearchJournal } from '../bindings/SearchJournal';
+import type { Session } from '../bindings/Session';
+import type { SetActionItemDone } from '../bindings/SetActionItemDone';
+import type { SetAgendaStatus } from '../bindings/SetAgendaStatus';
+import type { SetCheckIn } from '../bindings/SetCheckIn';
+import type { SetMemberSkill } from '../bindings/SetMemberSkill';
+import type { SetShareable } from '../bindings/SetShareable';
+import type { Template } from '../bindings/Template';
+import type { UpdateActionItem } from '../bindings/UpdateActionItem';
+import type { UpdateFeedback } from '../bindings/UpdateFeedback';
+import type { UpdateGoal } from '../bindings/UpdateGoal';
+import type { UpdatePerson } from '../bindings/UpdatePerson';
+import type { UpdateTemplate } from '../bindings/UpdateTemplate';
 import { toBackendError, type Backend } from './backend';
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -212,5 +247,113 @@ export class TauriBackend implements Backend {
   }
   redo(): Promise<UndoStep> {
     return call('redo');
+  }
+
+  // ---- Journal ----
+
+  personJournal(memberId: number, today: string): Promise<PersonJournal> {
+    return call('person_journal', { memberId, today });
+  }
+  updatePerson(req: UpdatePerson): Promise<Person> {
+    return call('update_person', { req });
+  }
+  savePersonNotes(req: SavePersonNotes): Promise<NotesSaved> {
+    return call('save_person_notes', { req });
+  }
+  setMemberSkill(req: SetMemberSkill): Promise<Person> {
+    return call('set_member_skill', { req });
+  }
+  addGoal(req: AddGoal): Promise<Goal> {
+    return call('add_goal', { req });
+  }
+  updateGoal(req: UpdateGoal): Promise<Goal> {
+    return call('update_goal', { req });
+  }
+  deleteGoal(goalId: number): Promise<null> {
+    return call('delete_goal', { goalId });
+  }
+  createSession(req: CreateSession): Promise<Session> {
+    return call('create_session', { req });
+  }
+  loadSession(sessionId: number): Promise<Session> {
+    return call('load_session', { sessionId });
+  }
+  deleteSession(sessionId: number): Promise<null> {
+    return call('delete_session', { sessionId });
+  }
+  saveSessionNotes(req: SaveSessionNotes): Promise<NotesSaved> {
+    return call('save_session_notes', { req });
+  }
+  setCheckIn(req: SetCheckIn): Promise<Session> {
+    return call('set_check_in', { req });
+  }
+  setShareable(req: SetShareable): Promise<null> {
+    return call('set_shareable', { req });
+  }
+  addAgendaItem(req: AddAgendaItem): Promise<AgendaItem> {
+    return call('add_agenda_item', { req });
+  }
+  editAgendaItem(req: EditAgendaItem): Promise<AgendaItem> {
+    return call('edit_agenda_item', { req });
+  }
+  setAgendaStatus(req: SetAgendaStatus): Promise<AgendaItem> {
+    return call('set_agenda_status', { req });
+  }
+  deleteAgendaItem(itemId: number): Promise<null> {
+    return call('delete_agenda_item', { itemId });
+  }
+  applyTemplate(req: ApplyTemplate): Promise<Session> {
+    return call('apply_template', { req });
+  }
+  addActionItem(req: AddActionItem): Promise<ActionItem> {
+    return call('add_action_item', { req });
+  }
+  updateActionItem(req: UpdateActionItem): Promise<ActionItem> {
+    return call('update_action_item', { req });
+  }
+  setActionItemDone(req: SetActionItemDone): Promise<ActionItem> {
+    return call('set_action_item_done', { req });
+  }
+  deleteActionItem(itemId: number): Promise<null> {
+    return call('delete_action_item', { itemId });
+  }
+  actionItemToCard(req: ActionItemToCard): Promise<ActionItemCard> {
+    return call('action_item_to_card', { req });
+  }
+  addFeedback(req: AddFeedback): Promise<Feedback> {
+    return call('add_feedback', { req });
+  }
+  updateFeedback(req: UpdateFeedback): Promise<Feedback> {
+    return call('update_feedback', { req });
+  }
+  deleteFeedback(feedbackId: number): Promise<null> {
+    return call('delete_feedback', { feedbackId });
+  }
+  listTemplates(): Promise<Template[]> {
+    return call('list_templates');
+  }
+  createTemplate(req: CreateTemplate): Promise<Template> {
+    return call('create_template', { req });
+  }
+  updateTemplate(req: UpdateTemplate): Promise<Template> {
+    return call('update_template', { req });
+  }
+  deleteTemplate(templateId: number): Promise<null> {
+    return call('delete_template', { templateId });
+  }
+  journalSchedules(today: string): Promise<PersonSchedule[]> {
+    return call('journal_schedules', { today });
+  }
+  dueThisWeek(today: string): Promise<PersonSchedule[]> {
+    return call('due_this_week', { today });
+  }
+  searchJournal(req: SearchJournal): Promise<SearchHit[]> {
+    return call('search_journal', { req });
+  }
+  exportPerson(memberId: number): Promise<PersonExport> {
+    return call('export_person', { memberId });
+  }
+  erasePerson(memberId: number): Promise<null> {
+    return call('erase_person', { memberId });
   }
 }
