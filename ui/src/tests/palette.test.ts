@@ -99,7 +99,9 @@ describe('the command palette', () => {
     await user.keyboard('{Control>}k{/Control}');
     await user.keyboard('assign chidi{Enter}');
     await waitFor(() => expect(backend.cardNow(1)?.assigneeId).toBe(2));
-    expect(screen.getByTestId('live-region')).toHaveTextContent('Assigned Write spec to Chidi Okafor.');
+    await waitFor(() =>
+      expect(screen.getByTestId('live-region')).toHaveTextContent('Assigned Write spec to Chidi Okafor.'),
+    );
 
     await user.keyboard('{Control>}k{/Control}');
     await user.keyboard('undo{Enter}');

@@ -222,8 +222,12 @@ describe('dragging between lanes', () => {
     await drag(card('Fix login'), [300, 520], [600, 400]);
     expect(document.querySelector('.ghost')).toHaveTextContent('Fix login');
     expect(cell('Chidi Okafor', 2)).toHaveClass('drop-target');
+    expect(screen.getByTestId('people-view')).toHaveClass('dragging');
     await fireEvent.pointerUp(window, { clientX: 600, clientY: 400, pointerId: 1 });
     expect(document.querySelector('.ghost')).toBeNull();
+    // The grabbing cursor restyles every card: it goes only after the drop has been painted.
+    expect(screen.getByTestId('people-view')).toHaveClass('dragging');
+    await waitFor(() => expect(screen.getByTestId('people-view')).not.toHaveClass('dragging'));
 
     await waitFor(() => expect(backend.cardNow(2)).toMatchObject({ assigneeId: 2, columnId: 2 }));
     expect(assign).toHaveBeenCalledWith({ cardId: 2, memberId: 2 });
@@ -418,7 +422,7 @@ describe('undo in the People view', () => {
     expect(grid()['Chidi Okafor'][1]).toEqual([]);
     expect(backend.cardNow(1)?.assigneeId).toBe(1);
     expect(loadText('Ana Souza')).toBe('1 open · 0 pts · 1 unestimated');
-    expect(screen.getByTestId('live-region')).toHaveTextContent('Undone: Assign card.');
+    await waitFor(() => expect(screen.getByTestId('live-region')).toHaveTextContent('Undone: Assign card.'));
 
     await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
     await waitFor(() => expect(grid()['Chidi Okafor'][1]).toEqual(['Write spec']));

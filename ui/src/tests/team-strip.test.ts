@@ -151,7 +151,7 @@ describe('assigning a held card with a digit', () => {
 
     await user.keyboard(' 0');
     await waitFor(() => expect(backend.cardNow(2)?.assigneeId).toBeNull());
-    expect(screen.getByTestId('live-region')).toHaveTextContent('Unassigned Fix login.');
+    await waitFor(() => expect(screen.getByTestId('live-region')).toHaveTextContent('Unassigned Fix login.'));
   });
 
   it('after arrow keys, moves and assigns as one action', async () => {

@@ -8,6 +8,8 @@ async function moveWithMenu(user: UserEvent, title: string, to: string) {
   await user.click(within(card(title)).getByTestId('card-menu'));
   await user.click(await screen.findByRole('menuitem', { name: `Move to ${to}` }));
   await waitFor(() => expect(titlesOnScreen()[to]).toContain(title));
+  // Shown at once; announced once saved.
+  await waitFor(() => expect(screen.getByTestId('live-region')).toHaveTextContent(`Moved ${title} to ${to}`));
 }
 
 describe('undo and redo', () => {
@@ -19,7 +21,7 @@ describe('undo and redo', () => {
     await user.keyboard('{Control>}z{/Control}');
     await waitFor(() => expect(titlesOnScreen()['To do']).toEqual(['Write spec', 'Fix login', 'Plan sprint']));
     expect(backend.boardNow(1).cards.find((c) => c.title === 'Fix login')?.columnId).toBe(1);
-    expect(screen.getByTestId('live-region')).toHaveTextContent('Undone: Move card.');
+    await waitFor(() => expect(screen.getByTestId('live-region')).toHaveTextContent('Undone: Move card.'));
 
     await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
     await waitFor(() => expect(titlesOnScreen()['Done']).toEqual(['Fix login']));

@@ -333,7 +333,8 @@ describe('pinning a card', () => {
     // Given to someone else by hand, the pin goes.
     await user.selectOptions(within(parser).getByTestId('card-assignee'), 'Bea Lindqvist');
     await waitFor(() => expect(within(card('Parser')).queryByTestId('card-pinned')).toBeNull());
-    expect(backend.cardNow(id)?.pinnedTo).toBeNull();
+    // Shown at once, saved after the next paint.
+    await waitFor(() => expect(backend.cardNow(id)?.pinnedTo).toBeNull());
   });
 });
 
