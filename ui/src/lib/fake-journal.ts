@@ -393,7 +393,7 @@ export class FakeJournal implements JournalBackend {
   async addGoal(req: AddGoal): Promise<Goal> {
     const title = this.checkedGoal(req.title, req.progress);
     this.member(req.memberId);
-    const goal: Goal = { id: this.id(), memberId: req.memberId, title, skills: [...req.skills], progress: req.progress, createdAt: this.host.now() };
+    const goal: Goal = { id: this.id(), memberId: req.memberId, title, skills: goalSkills(req.skills), progress: req.progress, createdAt: this.host.now() };
     this.goals.push(goal);
     return { ...goal };
   }
@@ -402,7 +402,7 @@ export class FakeJournal implements JournalBackend {
     const title = this.checkedGoal(req.title, req.progress);
     const goal = this.goals.find((g) => g.id === req.goalId);
     if (!goal) throw notFound('goal', req.goalId);
-    Object.assign(goal, { title, skills: [...req.skills], progress: req.progress });
+    Object.assign(goal, { title, skills: goalSkills(req.skills), progress: req.progress });
     return { ...goal };
   }
 
@@ -764,4 +764,9 @@ function snippetOf(source: string, words: string[]): SnippetPart[] | null {
   }
   if (end < tokens.length) parts.push({ text: '…', hit: false });
   return parts;
+}
+
+/** A goal's skills as the core keeps them: trimmed, sorted, each once. */
+function goalSkills(skills: readonly string[]): string[] {
+  return [...new Set(skills.map((s) => s.trim()))].sort();
 }

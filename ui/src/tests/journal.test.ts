@@ -251,6 +251,33 @@ describe('Person page and sessions', () => {
   });
 });
 
+describe('Growth goals', () => {
+  it('links goals to skills, suggested from the team, and unlinks them', async () => {
+    const { user, backend } = setup();
+    await openPerson(user, 'Ana Souza');
+    const goals = screen.getByRole('region', { name: 'Growth goals' });
+    await user.type(within(goals).getByLabelText('Goal'), 'Lead the API design');
+    await user.type(within(goals).getByLabelText('Skill'), 'Rust');
+    await user.click(within(goals).getByRole('button', { name: 'Add goal' }));
+    const goal = await within(goals).findByTestId('goal');
+    expect(within(goal).getByTestId('goal-skills')).toHaveTextContent('Rust');
+    const [saved] = (await backend.personJournal(1, TODAY)).goals;
+    expect(saved.skills).toEqual(['Rust']);
+
+    // The team's skills are offered as suggestions.
+    const names = [...document.querySelectorAll('#goal-skill-names option')].map((o) => o.getAttribute('value'));
+    expect(names).toEqual(await backend.skillNames());
+
+    await user.type(within(goal).getByLabelText('Link a skill to Lead the API design'), 'SQL{Enter}');
+    await waitFor(() => expect(within(goals).getByTestId('goal-skills')).toHaveTextContent('SQL'));
+    expect((await backend.personJournal(1, TODAY)).goals[0].skills).toEqual(['Rust', 'SQL']);
+
+    await user.click(within(goals).getByRole('button', { name: 'Unlink Rust from Lead the API design' }));
+    await waitFor(() => expect(within(goals).getByTestId('goal-skills')).not.toHaveTextContent('Rust'));
+    expect((await backend.personJournal(1, TODAY)).goals[0].skills).toEqual(['SQL']);
+  });
+});
+
 describe('Search', () => {
   it('finds notes ignoring accents and marks the hits as text', async () => {
     const backend = new FakeBackend(smallTeam());
