@@ -9,6 +9,7 @@ pub enum Entity {
     Member,
     Label,
     ChecklistItem,
+    Goal,
 }
 
 impl fmt::Display for Entity {
@@ -20,6 +21,7 @@ impl fmt::Display for Entity {
             Entity::Member => "team member",
             Entity::Label => "label",
             Entity::ChecklistItem => "checklist item",
+            Entity::Goal => "goal",
         })
     }
 }
@@ -57,6 +59,10 @@ pub enum Error {
 
     #[error("A file could not be read or written: {0}")]
     Io(#[from] std::io::Error),
+
+    /// An export that could not be saved; nothing was left at `path`.
+    #[error("The report could not be saved to {path}: {reason}. No file was written.")]
+    Export { path: String, reason: String },
 }
 
 /// The stable category of an [`Error`], for callers that branch on it.
@@ -76,7 +82,7 @@ impl Error {
             Error::SchemaTooNew { .. }
             | Error::NotTeamleadDatabase { .. }
             | Error::MigrationChanged { .. } => ErrorKind::IncompatibleDatabase,
-            Error::Sqlite(_) | Error::Io(_) => ErrorKind::Storage,
+            Error::Sqlite(_) | Error::Io(_) | Error::Export { .. } => ErrorKind::Storage,
         }
     }
 

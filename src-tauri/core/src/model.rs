@@ -48,6 +48,10 @@ id_type!(
     /// One line of a card's checklist.
     ChecklistItemId
 );
+id_type!(
+    /// One of the lead's strategic goals.
+    GoalId
+);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Skill {
