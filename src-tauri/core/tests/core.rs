@@ -3,8 +3,11 @@
 mod board;
 mod cards;
 mod columns;
+mod goals;
+mod metrics;
 mod migrations;
 mod ranks;
+mod reports;
 mod settings;
 mod storage;
 mod undo;
