@@ -46,6 +46,16 @@ const COMMANDS: &[&str] = &[
     "archived_columns",
     "undo",
     "redo",
+    "metrics",
+    "report_preview",
+    "export_report",
+    "report_notes",
+    "set_report_status",
+    "set_report_needs",
+    "list_goals",
+    "save_goal",
+    "delete_goal",
+    "set_card_goal",
 ];
 
 fn main() {

@@ -3,6 +3,8 @@
 
 pub mod args;
 mod commands;
+mod report_cli;
+mod report_commands;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -71,6 +73,10 @@ pub fn run() -> ExitCode {
         println!("teamlead {}", env!("CARGO_PKG_VERSION"));
         return ExitCode::SUCCESS;
     }
+    // Commands run without a window.
+    if let Some(args::Command::Report(report)) = &args.command {
+        return report_cli::run(&args, report);
+    }
     let data_file = match data_file(&args) {
         Ok(file) => file,
         Err(message) => {
@@ -133,6 +139,16 @@ pub fn run() -> ExitCode {
             commands::archived_columns,
             commands::undo,
             commands::redo,
+            report_commands::metrics,
+            report_commands::report_preview,
+            report_commands::export_report,
+            report_commands::report_notes,
+            report_commands::set_report_status,
+            report_commands::set_report_needs,
+            report_commands::list_goals,
+            report_commands::save_goal,
+            report_commands::delete_goal,
+            report_commands::set_card_goal,
         ])
         .run(tauri::generate_context!());
     match result {

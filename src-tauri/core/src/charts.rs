@@ -345,7 +345,8 @@ impl Builder {
 
     /// A row of legend entries under the title: a swatch (or a line sample) and a name.
     fn legend(&mut self, entries: &[(&str, Paint, Option<Dash>)]) {
-        let mut x = 16.0;
+        // Right of the y axis' unit label, which sits at the left edge.
+        let mut x = 60.0;
         let y = 42.0;
         for (name, paint, dash) in entries {
             match dash {
@@ -450,7 +451,8 @@ pub fn cumulative_flow(days: &[DayFlow], period: Period) -> Chart {
         xs = vec![xs[0] - 6.0, xs[0] + 6.0];
         days.push(days[0]);
     }
-    let bands: [(Paint, fn(&DayFlow) -> u32); 3] = [
+    type Height = fn(&DayFlow) -> u32;
+    let bands: [(Paint, Height); 3] = [
         (GREEN, |d| d.done),
         (ORANGE, |d| d.done + d.in_progress),
         (SKY, |d| d.done + d.in_progress + d.not_started),

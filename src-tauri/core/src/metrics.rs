@@ -64,6 +64,11 @@ impl Calendar {
             .unwrap_or_else(Calendar::utc)
     }
 
+    /// The computer's current offset from UTC: for the shell, never for the metrics.
+    pub fn local() -> Calendar {
+        Calendar::with_offset_seconds(chrono::Local::now().offset().local_minus_utc())
+    }
+
     pub fn offset_seconds(&self) -> i32 {
         self.offset.local_minus_utc()
     }

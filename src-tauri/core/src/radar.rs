@@ -392,6 +392,6 @@ pub fn radar(input: &RadarInput<'_>) -> Vec<Risk> {
         ));
     }
 
-    found.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    found.sort_by_key(|f| (f.0, f.1));
     found.into_iter().map(|(_, _, risk)| risk).collect()
 }

@@ -170,6 +170,8 @@ pub struct ReportModel {
     pub in_progress: Vec<ReportCard>,
     pub goals: Vec<GoalProgress>,
     pub risks: Vec<RiskLine>,
+    /// The same risks with the card, person or skill each is about.
+    pub radar: Vec<Risk>,
     /// The lead's needs and asks, as they wrote them.
     pub needs: String,
     pub health: Option<TeamHealth>,
@@ -480,6 +482,7 @@ pub fn build(input: &ReportInput<'_>) -> ReportModel {
         in_progress,
         goals,
         risks: risk_lines,
+        radar: risks,
         needs: input.notes.needs.clone(),
         health,
         metrics,
