@@ -143,7 +143,7 @@ fn the_pdf_has_real_text_on_a4_pages() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("report.pdf");
     let files = report::write(&model, Format::Pdf, &path).unwrap();
-    assert_eq!(files, [path.clone()]);
+    assert_eq!(files, std::slice::from_ref(&path));
     let bytes = std::fs::read(&path).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
     assert!(String::from_utf8_lossy(&bytes).contains("/MediaBox"));
@@ -621,7 +621,14 @@ fn the_suggested_status_follows_the_risks_and_goals() {
     let today = date(2026, 3, 13);
     let later = date(2026, 4, 1);
     let earlier = date(2026, 3, 1);
-    let cases: Vec<(&str, Vec<RiskKind>, Vec<GoalProgress>, Status, &str)> = vec![
+    type Case = (
+        &'static str,
+        Vec<RiskKind>,
+        Vec<GoalProgress>,
+        Status,
+        &'static str,
+    );
+    let cases: Vec<Case> = vec![
         (
             "nothing",
             vec![],
