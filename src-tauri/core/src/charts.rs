@@ -643,11 +643,9 @@ pub fn workload(people: &[PersonLoad], unit: &str) -> Chart {
     };
     let mut b = Builder::new(ChartKind::Workload, "Workload per person", summary);
     let has_capacity = people.iter().any(|p| p.capacity.is_some());
-    let mut legend = vec![
-        ("Open effort", BLUE, None),
-        ("Over capacity", VERMILLION, None),
-    ];
+    let mut legend = vec![("Open effort", BLUE, None)];
     if has_capacity {
+        legend.push(("Over capacity", VERMILLION, None));
         legend.push(("Capacity", Paint::Ink, Some(Dash::Solid)));
     }
     b.legend(&legend);
