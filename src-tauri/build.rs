@@ -52,10 +52,10 @@ const COMMANDS: &[&str] = &[
     "report_notes",
     "set_report_status",
     "set_report_needs",
-    "list_goals",
-    "save_goal",
-    "delete_goal",
-    "set_card_goal",
+    "list_team_goals",
+    "save_team_goal",
+    "delete_team_goal",
+    "set_card_team_goal",
 ];
 
 fn main() {

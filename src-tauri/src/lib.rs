@@ -145,10 +145,10 @@ pub fn run() -> ExitCode {
             report_commands::report_notes,
             report_commands::set_report_status,
             report_commands::set_report_needs,
-            report_commands::list_goals,
-            report_commands::save_goal,
-            report_commands::delete_goal,
-            report_commands::set_card_goal,
+            report_commands::list_team_goals,
+            report_commands::save_team_goal,
+            report_commands::delete_team_goal,
+            report_commands::set_card_team_goal,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -93,32 +93,32 @@ pub fn set_report_needs(
 }
 
 #[tauri::command]
-pub fn list_goals(state: State<'_, AppState>) -> Reply<Vec<ipc::GoalProgress>> {
+pub fn list_team_goals(state: State<'_, AppState>) -> Reply<Vec<ipc::TeamGoalProgress>> {
     state.with(|store| {
-        let progress = store.goals_progress(store.now(), &Calendar::local())?;
+        let progress = store.team_goals_progress(store.now(), &Calendar::local())?;
         Ok(progress.into_iter().map(Into::into).collect())
     })
 }
 
 #[tauri::command]
-pub fn save_goal(state: State<'_, AppState>, req: ipc::SaveGoal) -> Reply<ipc::Goal> {
+pub fn save_team_goal(state: State<'_, AppState>, req: ipc::SaveTeamGoal) -> Reply<ipc::TeamGoal> {
     let target = req.target()?;
     state.with(|store| {
         let goal = match req.goal_id {
-            Some(id) => store.update_goal(core::GoalId(id), &req.title, target)?,
-            None => store.create_goal(&req.title, target)?,
+            Some(id) => store.update_team_goal(core::TeamGoalId(id), &req.title, target)?,
+            None => store.create_team_goal(&req.title, target)?,
         };
         Ok(goal.into())
     })
 }
 
 #[tauri::command]
-pub fn delete_goal(state: State<'_, AppState>, goal_id: i64) -> Reply<()> {
-    state.with(|store| store.delete_goal(core::GoalId(goal_id)))
+pub fn delete_team_goal(state: State<'_, AppState>, goal_id: i64) -> Reply<()> {
+    state.with(|store| store.delete_team_goal(core::TeamGoalId(goal_id)))
 }
 
 #[tauri::command]
-pub fn set_card_goal(state: State<'_, AppState>, req: ipc::SetCardGoal) -> Reply<()> {
-    let goal = req.goal_id.map(core::GoalId);
-    state.with(|store| store.set_card_goal(core::CardId(req.card_id), goal))
+pub fn set_card_team_goal(state: State<'_, AppState>, req: ipc::SetCardTeamGoal) -> Reply<()> {
+    let goal = req.goal_id.map(core::TeamGoalId);
+    state.with(|store| store.set_card_team_goal(core::CardId(req.card_id), goal))
 }

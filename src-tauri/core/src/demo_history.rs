@@ -240,8 +240,9 @@ pub fn report_demo(path: Option<&std::path::Path>, now: Millis) -> Result<(Store
 
     at(now - 35 * DAY_MS);
     let today = calendar.date_of(now);
-    let ingestion = store.create_goal("Reliable ingestion", today + chrono::Duration::days(48))?;
-    let access = store.create_goal("Accessible web app", today + chrono::Duration::days(6))?;
+    let ingestion =
+        store.create_team_goal("Reliable ingestion", today + chrono::Duration::days(48))?;
+    let access = store.create_team_goal("Accessible web app", today + chrono::Duration::days(6))?;
     for title in [
         "Helm chart for the ingestion worker",
         "Alert when the job queue is older than 10 minutes",
@@ -249,7 +250,7 @@ pub fn report_demo(path: Option<&std::path::Path>, now: Millis) -> Result<(Store
         "Write runbook for database failover",
         "Upgrade the CI runners to the new image",
     ] {
-        store.set_card_goal(find(title)?, Some(ingestion.id))?;
+        store.set_card_team_goal(find(title)?, Some(ingestion.id))?;
     }
     for title in [
         "Keyboard navigation for the data table",
@@ -257,7 +258,7 @@ pub fn report_demo(path: Option<&std::path::Path>, now: Millis) -> Result<(Store
         "Contrast fixes in the navigation bar",
         "Dark mode for the settings pages",
     ] {
-        store.set_card_goal(find(title)?, Some(access.id))?;
+        store.set_card_team_goal(find(title)?, Some(access.id))?;
     }
 
     // The report two weeks ago.

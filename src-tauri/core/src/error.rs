@@ -9,7 +9,7 @@ pub enum Entity {
     Member,
     Label,
     ChecklistItem,
-    Goal,
+    TeamGoal,
 }
 
 impl fmt::Display for Entity {
@@ -21,7 +21,7 @@ impl fmt::Display for Entity {
             Entity::Member => "team member",
             Entity::Label => "label",
             Entity::ChecklistItem => "checklist item",
-            Entity::Goal => "goal",
+            Entity::TeamGoal => "goal",
         })
     }
 }

@@ -7,11 +7,11 @@ use rusqlite::OptionalExtension;
 
 use crate::board::{card_from_row, column_from_row, EventKind, COLUMN_COLUMNS};
 use crate::error::{Entity, Error, Result};
-use crate::goals::Goal;
 use crate::model::{
-    Board, BoardId, Card, CardEvent, CardId, Column, GoalId, Label, Member, SkillNeed,
+    Board, BoardId, Card, CardEvent, CardId, Column, Label, Member, SkillNeed, TeamGoalId,
 };
 use crate::store::Store;
+use crate::team_goals::TeamGoal;
 
 /// A board with all of its history.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,9 +27,9 @@ pub struct BoardHistory {
     pub events: HashMap<CardId, Vec<CardEvent>>,
     pub labels: Vec<Label>,
     pub members: Vec<Member>,
-    pub goals: Vec<Goal>,
+    pub goals: Vec<TeamGoal>,
     /// The goal each linked card serves.
-    pub card_goals: HashMap<CardId, GoalId>,
+    pub card_goals: HashMap<CardId, TeamGoalId>,
 }
 
 impl Store {
@@ -67,7 +67,7 @@ impl Store {
             let mut rows = stmt.query([id])?;
             while let Some(row) = rows.next()? {
                 let card = card_from_row(row)?;
-                if let Some(goal) = row.get::<_, Option<GoalId>>(14)? {
+                if let Some(goal) = row.get::<_, Option<TeamGoalId>>(14)? {
                     card_goals.insert(card.id, goal);
                 }
                 cards.push(card);
@@ -189,7 +189,7 @@ impl Store {
             events,
             labels,
             members: self.list_members()?,
-            goals: self.list_goals()?,
+            goals: self.list_team_goals()?,
             card_goals,
         })
     }

@@ -11,7 +11,6 @@ pub mod demo;
 pub mod demo_history;
 pub mod error;
 pub mod flow;
-pub mod goals;
 pub mod history;
 pub mod metrics;
 pub mod model;
@@ -20,6 +19,7 @@ pub mod rank;
 pub mod report;
 pub mod store;
 pub mod team;
+pub mod team_goals;
 pub mod validate;
 
 pub use error::{Entity, Error, ErrorKind, Result};

@@ -50,7 +50,7 @@ id_type!(
 );
 id_type!(
     /// One of the lead's strategic goals.
-    GoalId
+    TeamGoalId
 );
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,13 +3,13 @@
 mod board;
 mod cards;
 mod columns;
-mod goals;
 mod metrics;
 mod migrations;
 mod ranks;
 mod reports;
 mod settings;
 mod storage;
+mod team_goals;
 mod undo;
 
 use teamlead_core::{BoardView, Clock, ColumnId, MemberId, NewMember, Store};

@@ -6,13 +6,13 @@ use std::process::Command;
 
 use expect_test::expect_file;
 use teamlead_core::demo_history::report_demo;
-use teamlead_core::goals::{Goal, GoalProgress, GoalStatus};
 use teamlead_core::metrics::{Calendar, Period};
 use teamlead_core::radar::{Risk, RiskKind, Subject};
 use teamlead_core::report::{
     self, csv as report_csv, markdown, suggest_status, Format, ReportModel, ReportOptions, Status,
 };
-use teamlead_core::{BoardId, CardId, ErrorKind, GoalId, LabelColor, NewMember, Store};
+use teamlead_core::team_goals::{GoalStatus, TeamGoal, TeamGoalProgress};
+use teamlead_core::{BoardId, CardId, ErrorKind, LabelColor, NewMember, Store, TeamGoalId};
 
 use crate::metrics::date;
 use crate::{board_store, column};
@@ -309,8 +309,10 @@ fn private_text_is_in_no_export() {
         .create_label(board, "SHARE-LABEL-6", LabelColor::Sky)
         .unwrap();
     store.set_card_label(card, label.id, true).unwrap();
-    let goal = store.create_goal("SHARE-GOAL-7", date(2030, 1, 1)).unwrap();
-    store.set_card_goal(card, Some(goal.id)).unwrap();
+    let goal = store
+        .create_team_goal("SHARE-GOAL-7", date(2030, 1, 1))
+        .unwrap();
+    store.set_card_team_goal(card, Some(goal.id)).unwrap();
     let done = store
         .create_card(column(&view, 2), "SHARE-DONE-10")
         .unwrap()
@@ -596,10 +598,10 @@ fn risk(kind: RiskKind) -> Risk {
     }
 }
 
-fn goal(status: GoalStatus, target: chrono::NaiveDate) -> GoalProgress {
-    GoalProgress {
-        goal: Goal {
-            id: GoalId(1),
+fn goal(status: GoalStatus, target: chrono::NaiveDate) -> TeamGoalProgress {
+    TeamGoalProgress {
+        goal: TeamGoal {
+            id: TeamGoalId(1),
             title: "Launch".into(),
             target,
             created_at: 0,
@@ -624,7 +626,7 @@ fn the_suggested_status_follows_the_risks_and_goals() {
     type Case = (
         &'static str,
         Vec<RiskKind>,
-        Vec<GoalProgress>,
+        Vec<TeamGoalProgress>,
         Status,
         &'static str,
     );

@@ -358,7 +358,7 @@ impl Metrics {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
-pub struct Goal {
+pub struct TeamGoal {
     #[ts(type = "number")]
     pub id: i64,
     pub title: String,
@@ -368,9 +368,9 @@ pub struct Goal {
     pub created_at: i64,
 }
 
-impl From<core::goals::Goal> for Goal {
-    fn from(goal: core::goals::Goal) -> Self {
-        Goal {
+impl From<core::team_goals::TeamGoal> for TeamGoal {
+    fn from(goal: core::team_goals::TeamGoal) -> Self {
+        TeamGoal {
             id: goal.id.0,
             title: goal.title,
             target_date: goal.target.to_string(),
@@ -394,8 +394,8 @@ pub enum GoalStatus {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
-pub struct GoalProgress {
-    pub goal: Goal,
+pub struct TeamGoalProgress {
+    pub goal: TeamGoal,
     pub cards: u32,
     pub done_cards: u32,
     pub effort: f64,
@@ -408,10 +408,10 @@ pub struct GoalProgress {
     pub why: String,
 }
 
-impl From<core::goals::GoalProgress> for GoalProgress {
-    fn from(p: core::goals::GoalProgress) -> Self {
-        use core::goals::GoalStatus as S;
-        GoalProgress {
+impl From<core::team_goals::TeamGoalProgress> for TeamGoalProgress {
+    fn from(p: core::team_goals::TeamGoalProgress) -> Self {
+        use core::team_goals::GoalStatus as S;
+        TeamGoalProgress {
             goal: p.goal.into(),
             cards: p.cards,
             done_cards: p.done_cards,
@@ -434,7 +434,7 @@ impl From<core::goals::GoalProgress> for GoalProgress {
 #[derive(Debug, Clone, PartialEq, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[ts(export)]
-pub struct SaveGoal {
+pub struct SaveTeamGoal {
     /// Null to create a goal.
     #[ts(type = "number | null")]
     pub goal_id: Option<i64>,
@@ -443,7 +443,7 @@ pub struct SaveGoal {
     pub target_date: String,
 }
 
-impl SaveGoal {
+impl SaveTeamGoal {
     pub fn target(&self) -> Result<chrono::NaiveDate, IpcError> {
         parse_date("target", &self.target_date)
     }
@@ -452,7 +452,7 @@ impl SaveGoal {
 #[derive(Debug, Clone, PartialEq, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[ts(export)]
-pub struct SetCardGoal {
+pub struct SetCardTeamGoal {
     #[ts(type = "number")]
     pub card_id: i64,
     /// Null to unlink.

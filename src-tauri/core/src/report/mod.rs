@@ -22,12 +22,12 @@ pub use atomic::write_files_atomically;
 pub use store::{ReportNotes, ReportOptions, Snapshot};
 
 use crate::charts::{self, effort_text, number, Chart, PersonLoad};
-use crate::goals::{GoalProgress, GoalStatus};
 use crate::history::BoardHistory;
 use crate::metrics::{self, Calendar, Metrics, Period};
 use crate::model::{CardId, MemberId, Priority, Stage};
 use crate::radar::{self, OneOnOneDue, RadarConfig, RadarInput, Risk, RiskKind};
 use crate::store::Millis;
+use crate::team_goals::{GoalStatus, TeamGoalProgress};
 
 /// The headline colour of a report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -168,7 +168,7 @@ pub struct ReportModel {
     pub delivered: Vec<ReportCard>,
     /// Cards in progress now, oldest first.
     pub in_progress: Vec<ReportCard>,
-    pub goals: Vec<GoalProgress>,
+    pub goals: Vec<TeamGoalProgress>,
     pub risks: Vec<RiskLine>,
     /// The same risks with the card, person or skill each is about.
     pub radar: Vec<Risk>,
@@ -190,7 +190,7 @@ pub struct ReportInput<'a> {
     pub period: Period,
     pub now: Millis,
     pub calendar: Calendar,
-    pub goals: &'a [GoalProgress],
+    pub goals: &'a [TeamGoalProgress],
     pub notes: &'a ReportNotes,
     /// The previous exported report's risks, if any.
     pub previous: Option<&'a Snapshot>,
@@ -207,7 +207,7 @@ pub struct ReportInput<'a> {
 /// or anyone over capacity. Green otherwise.
 pub fn suggest_status(
     risks: &[Risk],
-    goals: &[GoalProgress],
+    goals: &[TeamGoalProgress],
     today: NaiveDate,
 ) -> (Status, String) {
     let count = |kind: RiskKind| risks.iter().filter(|r| r.kind == kind).count();
@@ -215,11 +215,11 @@ pub fn suggest_status(
     let overdue = count(RiskKind::Overdue);
     let stale = count(RiskKind::Stale);
     let over = count(RiskKind::OverCapacity);
-    let late: Vec<&GoalProgress> = goals
+    let late: Vec<&TeamGoalProgress> = goals
         .iter()
         .filter(|g| g.status == GoalStatus::AtRisk && g.goal.target < today)
         .collect();
-    let at_risk: Vec<&GoalProgress> = goals
+    let at_risk: Vec<&TeamGoalProgress> = goals
         .iter()
         .filter(|g| g.status == GoalStatus::AtRisk && g.goal.target >= today)
         .collect();
@@ -230,7 +230,7 @@ pub fn suggest_status(
             format!("{n} cards are {what}")
         }
     };
-    let goal_names = |goals: &[&GoalProgress]| {
+    let goal_names = |goals: &[&TeamGoalProgress]| {
         goals
             .iter()
             .map(|g| format!("\u{201c}{}\u{201d}", g.goal.title))
@@ -410,7 +410,7 @@ pub fn build(input: &ReportInput<'_>) -> ReportModel {
         .filter_map(|a| by_id.get(&a.card).map(|c| (*c).clone()))
         .collect();
 
-    let goals: Vec<GoalProgress> = input
+    let goals: Vec<TeamGoalProgress> = input
         .goals
         .iter()
         .filter(|g| g.status != GoalStatus::Done || g.goal.target >= input.period.from)

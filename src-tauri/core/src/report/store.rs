@@ -209,7 +209,7 @@ impl Store {
         options: &ReportOptions,
     ) -> Result<ReportModel> {
         let history = self.board_history(board)?;
-        let goals = self.goals_progress(now, &calendar)?;
+        let goals = self.team_goals_progress(now, &calendar)?;
         let notes = self.report_notes(board, period)?;
         let previous = self.previous_snapshot(board, period)?;
         Ok(build(&ReportInput {

@@ -1,8 +1,8 @@
 //! Goals: progress from linked cards, the at-risk trend, and undoable writes.
 
-use teamlead_core::goals::{goal_progress, Goal, GoalCard, GoalStatus};
 use teamlead_core::metrics::{Calendar, DAY_MS};
-use teamlead_core::{CardId, ErrorKind, Estimate, GoalId, Placement};
+use teamlead_core::team_goals::{team_goal_progress, GoalCard, GoalStatus, TeamGoal};
+use teamlead_core::{CardId, ErrorKind, Estimate, Placement, TeamGoalId};
 
 use crate::board::refused;
 use crate::metrics::{date, noon};
@@ -21,8 +21,8 @@ fn card(estimate: Option<u32>, started: Option<i64>, done: bool) -> GoalCard {
 #[test]
 fn goal_progress_rolls_up_from_cards_with_unestimated_cards_as_one_unit() {
     // Goal created on day 0 (Jan 1), target Jan 31.
-    let goal = Goal {
-        id: GoalId(1),
+    let goal = TeamGoal {
+        id: TeamGoalId(1),
         title: "Launch".into(),
         target: date(2026, 1, 31),
         created_at: noon(0),
@@ -143,7 +143,7 @@ fn goal_progress_rolls_up_from_cards_with_unestimated_cards_as_one_unit() {
         ),
     ];
     for (name, cards, day, status, progress, done, effort, projected) in cases {
-        let p = goal_progress(&goal, &cards, noon(day), &Calendar::utc());
+        let p = team_goal_progress(&goal, &cards, noon(day), &Calendar::utc());
         assert_eq!(p.status, status, "{name}: status ({})", p.why);
         assert!(
             (p.progress - progress).abs() < 1e-9,
@@ -160,50 +160,52 @@ fn goal_progress_rolls_up_from_cards_with_unestimated_cards_as_one_unit() {
 fn goals_are_created_linked_and_deleted_with_undo() {
     let (_dir, mut store, view) = board_store();
     let card = store.create_card(column(&view, 0), "Ship it").unwrap().id;
-    let goal = store.create_goal("  Launch v2 ", date(2026, 3, 1)).unwrap();
+    let goal = store
+        .create_team_goal("  Launch v2 ", date(2026, 3, 1))
+        .unwrap();
     assert_eq!(
         (goal.title.as_str(), goal.target),
         ("Launch v2", date(2026, 3, 1))
     );
-    store.set_card_goal(card, Some(goal.id)).unwrap();
-    assert_eq!(store.goal_cards(goal.id).unwrap(), [card]);
+    store.set_card_team_goal(card, Some(goal.id)).unwrap();
+    assert_eq!(store.team_goal_cards(goal.id).unwrap(), [card]);
     let edited = store
-        .update_goal(goal.id, "Launch v2.1", date(2026, 4, 1))
+        .update_team_goal(goal.id, "Launch v2.1", date(2026, 4, 1))
         .unwrap();
     assert_eq!(edited.target, date(2026, 4, 1));
-    store.delete_goal(goal.id).unwrap();
-    assert!(store.list_goals().unwrap().is_empty());
+    store.delete_team_goal(goal.id).unwrap();
+    assert!(store.list_team_goals().unwrap().is_empty());
     // Undo brings the goal back, linked again.
     assert_eq!(store.undo().unwrap().as_deref(), Some("Delete goal"));
-    assert_eq!(store.goal_cards(goal.id).unwrap(), [card]);
+    assert_eq!(store.team_goal_cards(goal.id).unwrap(), [card]);
     assert_eq!(store.undo().unwrap().as_deref(), Some("Edit goal"));
-    assert_eq!(store.goal(goal.id).unwrap().title, "Launch v2");
+    assert_eq!(store.team_goal(goal.id).unwrap().title, "Launch v2");
     assert_eq!(store.undo().unwrap().as_deref(), Some("Link card to goal"));
-    assert!(store.goal_cards(goal.id).unwrap().is_empty());
+    assert!(store.team_goal_cards(goal.id).unwrap().is_empty());
     assert_eq!(store.undo().unwrap().as_deref(), Some("Create goal"));
-    assert!(store.list_goals().unwrap().is_empty());
+    assert!(store.list_team_goals().unwrap().is_empty());
 }
 
 #[test]
 fn bad_goal_writes_are_refused_without_a_change() {
     let (_dir, mut store, view) = board_store();
     let card = store.create_card(column(&view, 0), "Card").unwrap().id;
-    let goal = store.create_goal("Goal", date(2026, 3, 1)).unwrap().id;
+    let goal = store.create_team_goal("Goal", date(2026, 3, 1)).unwrap().id;
     let before = dump_data(&store);
     refused(&mut store, ErrorKind::InvalidInput, |s| {
-        s.create_goal(" ", date(2026, 3, 1))
+        s.create_team_goal(" ", date(2026, 3, 1))
     });
     refused(&mut store, ErrorKind::NotFound, |s| {
-        s.set_card_goal(card, Some(GoalId(99)))
+        s.set_card_team_goal(card, Some(TeamGoalId(99)))
     });
     refused(&mut store, ErrorKind::NotFound, |s| {
-        s.set_card_goal(CardId(99), Some(goal))
+        s.set_card_team_goal(CardId(99), Some(goal))
     });
     refused(&mut store, ErrorKind::NotFound, |s| {
-        s.delete_goal(GoalId(99))
+        s.delete_team_goal(TeamGoalId(99))
     });
     refused(&mut store, ErrorKind::NotFound, |s| {
-        s.update_goal(GoalId(99), "x", date(2026, 1, 1))
+        s.update_team_goal(TeamGoalId(99), "x", date(2026, 1, 1))
     });
     assert_eq!(dump_data(&store), before);
 }
@@ -214,9 +216,9 @@ fn goal_progress_is_read_from_the_board() {
     let a = store.create_card(column(&view, 0), "A").unwrap().id;
     let b = store.create_card(column(&view, 0), "B").unwrap().id;
     store.set_estimate(a, Some(3.0)).unwrap();
-    let goal = store.create_goal("Goal", date(2030, 1, 1)).unwrap().id;
-    store.set_card_goal(a, Some(goal)).unwrap();
-    store.set_card_goal(b, Some(goal)).unwrap();
+    let goal = store.create_team_goal("Goal", date(2030, 1, 1)).unwrap().id;
+    store.set_card_team_goal(a, Some(goal)).unwrap();
+    store.set_card_team_goal(b, Some(goal)).unwrap();
     let to = |c| Placement {
         column: column(&view, c),
         after: None,
@@ -224,7 +226,7 @@ fn goal_progress_is_read_from_the_board() {
     store.move_card(a, to(1)).unwrap();
     store.move_card(a, to(2)).unwrap();
     let now = store.now() + DAY_MS;
-    let progress = store.goals_progress(now, &Calendar::utc()).unwrap();
+    let progress = store.team_goals_progress(now, &Calendar::utc()).unwrap();
     assert_eq!(progress.len(), 1);
     assert_eq!((progress[0].done_effort, progress[0].effort), (3.0, 4.0));
     assert_eq!(progress[0].status, GoalStatus::OnTrack);

@@ -16,13 +16,13 @@ use crate::board::EventKind;
 use crate::error::{Entity, Error, Result};
 use crate::flow::flow_dates;
 use crate::metrics::{Calendar, DAY_MS};
-use crate::model::{CardEvent, CardId, ColumnId, Estimate, GoalId, Stage};
+use crate::model::{CardEvent, CardId, ColumnId, Estimate, Stage, TeamGoalId};
 use crate::store::{Millis, Store};
 use crate::validate;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Goal {
-    pub id: GoalId,
+pub struct TeamGoal {
+    pub id: TeamGoalId,
     pub title: String,
     pub target: NaiveDate,
     pub created_at: Millis,
@@ -64,8 +64,8 @@ pub struct GoalCard {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct GoalProgress {
-    pub goal: Goal,
+pub struct TeamGoalProgress {
+    pub goal: TeamGoal,
     pub cards: u32,
     pub done_cards: u32,
     /// In the board's unit; unestimated cards count as 1.
@@ -85,12 +85,12 @@ fn effort(estimate: Option<Estimate>) -> f64 {
 }
 
 /// A goal's progress and status on `today` (the day `now` falls on).
-pub fn goal_progress(
-    goal: &Goal,
+pub fn team_goal_progress(
+    goal: &TeamGoal,
     cards: &[GoalCard],
     now: Millis,
     calendar: &Calendar,
-) -> GoalProgress {
+) -> TeamGoalProgress {
     let today = calendar.date_of(now);
     let counted: Vec<&GoalCard> = cards.iter().filter(|c| !c.dropped).collect();
     let total: f64 = counted.iter().map(|c| effort(c.estimate)).sum();
@@ -183,7 +183,7 @@ pub fn goal_progress(
             )
         }
     };
-    GoalProgress {
+    TeamGoalProgress {
         goal: goal.clone(),
         cards: counted.len() as u32,
         done_cards,
@@ -196,8 +196,8 @@ pub fn goal_progress(
     }
 }
 
-fn goal_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Goal> {
-    Ok(Goal {
+fn team_goal_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<TeamGoal> {
+    Ok(TeamGoal {
         id: row.get(0)?,
         title: row.get(1)?,
         target: row.get(2)?,
@@ -207,67 +207,72 @@ fn goal_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Goal> {
 
 impl Store {
     /// Every goal, by target date.
-    pub fn list_goals(&self) -> Result<Vec<Goal>> {
+    pub fn list_team_goals(&self) -> Result<Vec<TeamGoal>> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT id, title, target_date, created_at FROM goals ORDER BY target_date, id",
         )?;
         let goals = stmt
-            .query_map([], goal_from_row)?
+            .query_map([], team_goal_from_row)?
             .collect::<rusqlite::Result<_>>()?;
         Ok(goals)
     }
 
-    pub fn goal(&self, id: GoalId) -> Result<Goal> {
+    pub fn team_goal(&self, id: TeamGoalId) -> Result<TeamGoal> {
         self.conn()
             .prepare_cached("SELECT id, title, target_date, created_at FROM goals WHERE id = ?1")?
-            .query_row([id], goal_from_row)
+            .query_row([id], team_goal_from_row)
             .optional()?
-            .ok_or(Error::not_found(Entity::Goal, id.0))
+            .ok_or(Error::not_found(Entity::TeamGoal, id.0))
     }
 
-    pub fn create_goal(&mut self, title: &str, target: NaiveDate) -> Result<Goal> {
+    pub fn create_team_goal(&mut self, title: &str, target: NaiveDate) -> Result<TeamGoal> {
         let title = validate::title(title)?;
         let id = self.act("Create goal", |tx| {
             tx.prepare_cached(
                 "INSERT INTO goals (title, target_date, created_at) VALUES (?1, ?2, ?3)",
             )?
             .execute(params![title, target, tx.now])?;
-            Ok(GoalId(tx.last_insert_rowid()))
+            Ok(TeamGoalId(tx.last_insert_rowid()))
         })?;
-        self.goal(id)
+        self.team_goal(id)
     }
 
-    pub fn update_goal(&mut self, id: GoalId, title: &str, target: NaiveDate) -> Result<Goal> {
+    pub fn update_team_goal(
+        &mut self,
+        id: TeamGoalId,
+        title: &str,
+        target: NaiveDate,
+    ) -> Result<TeamGoal> {
         let title = validate::title(title)?;
         self.act("Edit goal", |tx| {
             let changed = tx
                 .prepare_cached("UPDATE goals SET title = ?2, target_date = ?3 WHERE id = ?1")?
                 .execute(params![id, title, target])?;
             if changed == 0 {
-                return Err(Error::not_found(Entity::Goal, id.0));
+                return Err(Error::not_found(Entity::TeamGoal, id.0));
             }
             Ok(())
         })?;
-        self.goal(id)
+        self.team_goal(id)
     }
 
     /// Deletes a goal; its cards stay, unlinked. Undo links them again.
-    pub fn delete_goal(&mut self, id: GoalId) -> Result<()> {
+    pub fn delete_team_goal(&mut self, id: TeamGoalId) -> Result<()> {
         self.act("Delete goal", |tx| {
             let changed = tx
                 .prepare_cached("DELETE FROM goals WHERE id = ?1")?
                 .execute([id])?;
             if changed == 0 {
-                return Err(Error::not_found(Entity::Goal, id.0));
+                return Err(Error::not_found(Entity::TeamGoal, id.0));
             }
             Ok(())
         })
     }
 
     /// Links a card to a goal, or unlinks it (`None`).
-    pub fn set_card_goal(&mut self, card: CardId, goal: Option<GoalId>) -> Result<()> {
+    pub fn set_card_team_goal(&mut self, card: CardId, goal: Option<TeamGoalId>) -> Result<()> {
         if let Some(goal) = goal {
-            self.goal(goal)?;
+            self.team_goal(goal)?;
         }
         let label = if goal.is_some() {
             "Link card to goal"
@@ -286,7 +291,7 @@ impl Store {
     }
 
     /// The cards linked to a goal, by id.
-    pub fn goal_cards(&self, goal: GoalId) -> Result<Vec<CardId>> {
+    pub fn team_goal_cards(&self, goal: TeamGoalId) -> Result<Vec<CardId>> {
         let mut stmt = self
             .conn()
             .prepare_cached("SELECT id FROM cards WHERE goal_id = ?1 ORDER BY id")?;
@@ -297,7 +302,11 @@ impl Store {
     }
 
     /// Every goal's progress at `now`, from its linked cards on any board.
-    pub fn goals_progress(&self, now: Millis, calendar: &Calendar) -> Result<Vec<GoalProgress>> {
+    pub fn team_goals_progress(
+        &self,
+        now: Millis,
+        calendar: &Calendar,
+    ) -> Result<Vec<TeamGoalProgress>> {
         let conn = self.conn();
         let stages: HashMap<ColumnId, Stage> = conn
             .prepare_cached("SELECT id, stage FROM columns")?
@@ -323,7 +332,7 @@ impl Store {
                 at: row.get::<_, Millis>(3)?.min(now),
             });
         }
-        let mut by_goal: HashMap<GoalId, Vec<GoalCard>> = HashMap::new();
+        let mut by_goal: HashMap<TeamGoalId, Vec<GoalCard>> = HashMap::new();
         let mut stmt = conn.prepare_cached(
             "SELECT id, goal_id, column_id, estimate_centi, archived_at IS NOT NULL
              FROM cards WHERE goal_id IS NOT NULL ORDER BY id",
@@ -346,11 +355,11 @@ impl Store {
             });
         }
         Ok(self
-            .list_goals()?
+            .list_team_goals()?
             .iter()
             .map(|goal| {
                 let cards = by_goal.remove(&goal.id).unwrap_or_default();
-                goal_progress(goal, &cards, now, calendar)
+                team_goal_progress(goal, &cards, now, calendar)
             })
             .collect())
     }
