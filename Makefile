@@ -19,7 +19,7 @@ TAURI_DRIVER_VERSION := 2.1.0
 # System packages: building the app, then what the end-to-end tests add.
 BUILD_PACKAGES := build-essential pkg-config curl file libssl-dev libwebkit2gtk-4.1-dev \
 	libayatana-appindicator3-dev librsvg2-dev libxdo-dev
-TEST_PACKAGES := xvfb xauth webkit2gtk-driver
+TEST_PACKAGES := xvfb xauth webkit2gtk-driver poppler-utils
 
 .PHONY: help run test lint bench bindings bindings-check build build-release ui \
 	deps deps-test deps-ui test-core test-ui test-app fmt clean screenshot
@@ -118,6 +118,7 @@ bench: deps-test ui
 	@out=$$(mktemp); \
 	$(CARGO) bench -p teamlead-core --bench board --bench journal 2>&1 | tee $$out; \
 	$(CARGO) bench -p teamlead-core --bench plan 2>&1 | tee -a $$out; \
+	$(CARGO) bench -p teamlead-core --bench reports 2>&1 | tee -a $$out; \
 	$(CARGO) bench -p teamlead --bench webview 2>&1 | tee -a $$out; \
 	echo; echo "Targets:"; grep -E '^bench P[0-9]' $$out; rm -f $$out
 

@@ -89,6 +89,16 @@ const COMMANDS: &[&str] = &[
     "add_time_off",
     "remove_time_off",
     "pin_card",
+    "metrics",
+    "report_preview",
+    "export_report",
+    "report_notes",
+    "set_report_status",
+    "set_report_needs",
+    "list_team_goals",
+    "save_team_goal",
+    "delete_team_goal",
+    "set_card_team_goal",
 ];
 
 fn main() {

@@ -8,30 +8,47 @@ pub const DATA_DIR_ENV: &str = "TEAMLEAD_DATA_DIR";
 pub const DATABASE_FILE: &str = "teamlead.sqlite3";
 pub const IDENTIFIER: &str = "dev.teamlead.desktop";
 
-/// Something to do instead of opening the window.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Command {
-    /// Plan the JSON file and print the plan.
-    Plan(PathBuf),
-}
-
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Args {
-    pub command: Option<Command>,
     pub data_dir: Option<PathBuf>,
     /// Load the demo team when the database is empty (used by `make run`).
     pub demo_if_empty: bool,
     pub help: bool,
     pub version: bool,
+    /// A command that runs without a window.
+    pub command: Option<Command>,
+}
+
+/// Commands that run without a window.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// `teamlead plan FILE.json`: plans the file and prints the plan.
+    Plan(PathBuf),
+    /// `teamlead report`: writes a manager report and exits.
+    Report(ReportArgs),
+}
+
+/// The options of `teamlead report`, as given; `report_cli` checks them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReportArgs {
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub format: Option<String>,
+    pub out: Option<PathBuf>,
+    pub board: Option<String>,
 }
 
 pub const USAGE: &str = "\
 Usage: teamlead [OPTIONS]
        teamlead plan FILE.json
+       teamlead report --from DATE --to DATE --format md|html|pdf|csv --out PATH [OPTIONS]
 
 Commands:
   plan FILE.json     suggest who takes which card, from a team and cards in a JSON file
                      (docs/plan-format.md); prints the plan as JSON, opens no window
+  report             write the manager report of a period without opening a window;
+                     dates are YYYY-MM-DD, both included (default: the last two weeks);
+                     --board ID picks a board other than the first
 
 Options:
   --data-dir DIR     keep the database in DIR (default: $TEAMLEAD_DATA_DIR, else the
@@ -60,6 +77,26 @@ impl Args {
                     parsed.data_dir = Some(PathBuf::from(&s["--data-dir=".len()..]));
                 }
                 Some("--demo-if-empty") => parsed.demo_if_empty = true,
+                Some("report") if parsed.command.is_none() => {
+                    parsed.command = Some(Command::Report(ReportArgs::default()));
+                }
+                Some(flag @ ("--from" | "--to" | "--format" | "--out" | "--board")) => {
+                    let Some(Command::Report(report)) = &mut parsed.command else {
+                        return Err(format!("{flag} belongs to the report command"));
+                    };
+                    let value = args
+                        .next()
+                        .ok_or_else(|| format!("{flag} needs a value"))?
+                        .to_string_lossy()
+                        .into_owned();
+                    match flag {
+                        "--from" => report.from = Some(value),
+                        "--to" => report.to = Some(value),
+                        "--format" => report.format = Some(value),
+                        "--out" => report.out = Some(PathBuf::from(value)),
+                        _ => report.board = Some(value),
+                    }
+                }
                 Some("-h" | "--help") => parsed.help = true,
                 Some("-V" | "--version") => parsed.version = true,
                 _ => return Err(format!("unknown option {}", arg.to_string_lossy())),
@@ -127,6 +164,40 @@ mod tests {
             .contains("plan"));
         assert_eq!(parse(&["--demo-if-empty"]).unwrap().command, None);
         assert!(USAGE.contains("teamlead plan FILE.json"));
+    }
+
+    #[test]
+    fn the_report_command_takes_its_options() {
+        let args = parse(&[
+            "--data-dir",
+            "/tmp/a",
+            "report",
+            "--from",
+            "2026-03-02",
+            "--to",
+            "2026-03-13",
+            "--format",
+            "pdf",
+            "--out",
+            "/tmp/r.pdf",
+        ])
+        .unwrap();
+        assert_eq!(args.data_dir, Some(PathBuf::from("/tmp/a")));
+        assert_eq!(
+            args.command,
+            Some(Command::Report(ReportArgs {
+                from: Some("2026-03-02".into()),
+                to: Some("2026-03-13".into()),
+                format: Some("pdf".into()),
+                out: Some(PathBuf::from("/tmp/r.pdf")),
+                board: None,
+            }))
+        );
+        assert!(parse(&["--from", "2026-03-02"])
+            .unwrap_err()
+            .contains("report"));
+        assert!(parse(&["report", "--out"]).unwrap_err().contains("--out"));
+        assert_eq!(parse(&[]).unwrap().command, None);
     }
 
     #[test]

@@ -6,6 +6,8 @@ pub mod cli;
 mod commands;
 pub mod instance;
 mod journal_commands;
+mod report_cli;
+mod report_commands;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -80,6 +82,9 @@ pub fn run() -> ExitCode {
     }
     if let Some(args::Command::Plan(file)) = &args.command {
         return cli::plan(file);
+    }
+    if let Some(args::Command::Report(report)) = &args.command {
+        return report_cli::run(&args, report);
     }
     let data_file = match data_file(&args) {
         Ok(file) => file,
@@ -225,6 +230,16 @@ pub fn run() -> ExitCode {
             commands::add_time_off,
             commands::remove_time_off,
             commands::pin_card,
+            report_commands::metrics,
+            report_commands::report_preview,
+            report_commands::export_report,
+            report_commands::report_notes,
+            report_commands::set_report_status,
+            report_commands::set_report_needs,
+            report_commands::list_team_goals,
+            report_commands::save_team_goal,
+            report_commands::delete_team_goal,
+            report_commands::set_card_team_goal,
         ])
         .run(tauri::generate_context!());
     match result {

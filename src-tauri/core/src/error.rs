@@ -16,6 +16,7 @@ pub enum Entity {
     Goal,
     Template,
     TimeOff,
+    TeamGoal,
 }
 
 impl fmt::Display for Entity {
@@ -34,6 +35,7 @@ impl fmt::Display for Entity {
             Entity::Goal => "growth goal",
             Entity::Template => "agenda template",
             Entity::TimeOff => "time off",
+            Entity::TeamGoal => "goal",
         })
     }
 }
@@ -71,6 +73,10 @@ pub enum Error {
 
     #[error("A file could not be read or written: {0}")]
     Io(#[from] std::io::Error),
+
+    /// An export that could not be saved; nothing was left at `path`.
+    #[error("The report could not be saved to {path}: {reason}. No file was written.")]
+    Export { path: String, reason: String },
 }
 
 /// The stable category of an [`Error`], for callers that branch on it.
@@ -90,7 +96,7 @@ impl Error {
             Error::SchemaTooNew { .. }
             | Error::NotTeamleadDatabase { .. }
             | Error::MigrationChanged { .. } => ErrorKind::IncompatibleDatabase,
-            Error::Sqlite(_) | Error::Io(_) => ErrorKind::Storage,
+            Error::Sqlite(_) | Error::Io(_) | Error::Export { .. } => ErrorKind::Storage,
         }
     }
 

@@ -77,6 +77,10 @@ id_type!(
     /// An agenda template.
     TemplateId
 );
+id_type!(
+    /// One of the lead's strategic goals.
+    TeamGoalId
+);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Skill {

@@ -4,11 +4,14 @@ mod board;
 mod cards;
 mod columns;
 mod journal;
+mod metrics;
 mod migrations;
 mod plan;
 mod ranks;
+mod reports;
 mod settings;
 mod storage;
+mod team_goals;
 mod undo;
 mod workload;
 

@@ -11,6 +11,7 @@ const RELEASED: &[(i64, &str, &str)] = &[
     (5, "card_details", "165bba59a32b21e8"),
     (6, "journal", "b0d61253ae61eef1"),
     (7, "workload", "28b0f9496d39f3fd"),
+    (8, "reports", "ab77a6346cd9f8d8"),
 ];
 
 #[test]

@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 use teamlead_core as core;
 use ts_rs::TS;
 
+pub mod reports;
+
 /// The one error shape every command returns.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]

@@ -49,6 +49,11 @@ pub static MIGRATIONS: &[Migration] = &[
         name: "workload",
         sql: include_str!("migrations/0007_workload.sql"),
     },
+    Migration {
+        version: 8,
+        name: "reports",
+        sql: include_str!("migrations/0008_reports.sql"),
+    },
 ];
 
 impl Migration {
