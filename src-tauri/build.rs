@@ -81,6 +81,7 @@ const COMMANDS: &[&str] = &[
     "search_journal",
     "shareable_summary",
     "export_person",
+    "save_person_export",
     "erase_person",
     "workload",
     "suggest_plan",

@@ -11,6 +11,8 @@ pub const IDENTIFIER: &str = "dev.teamlead.desktop";
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Args {
     pub data_dir: Option<PathBuf>,
+    /// Where exports are saved (default: the user's Downloads folder).
+    pub export_dir: Option<PathBuf>,
     /// Load the demo team when the database is empty (used by `make run`).
     pub demo_if_empty: bool,
     pub help: bool,
@@ -53,6 +55,7 @@ Commands:
 Options:
   --data-dir DIR     keep the database in DIR (default: $TEAMLEAD_DATA_DIR, else the
                      user's data directory)
+  --export-dir DIR   save exports into DIR (default: the Downloads folder)
   --demo-if-empty    load the demo team when the database is empty
   -h, --help         print this help
   -V, --version      print the version
@@ -75,6 +78,10 @@ impl Args {
                 }
                 Some(s) if s.starts_with("--data-dir=") => {
                     parsed.data_dir = Some(PathBuf::from(&s["--data-dir=".len()..]));
+                }
+                Some("--export-dir") => {
+                    let dir = args.next().ok_or("--export-dir needs a directory")?;
+                    parsed.export_dir = Some(PathBuf::from(dir));
                 }
                 Some("--demo-if-empty") => parsed.demo_if_empty = true,
                 Some("report") if parsed.command.is_none() => {
@@ -103,6 +110,15 @@ impl Args {
             }
         }
         Ok(parsed)
+    }
+
+    /// `--export-dir`, else the user's Downloads folder, else their home, else `fallback`.
+    pub fn resolve_export_dir(&self, fallback: &std::path::Path) -> PathBuf {
+        self.export_dir
+            .clone()
+            .or_else(dirs::download_dir)
+            .or_else(dirs::home_dir)
+            .unwrap_or_else(|| fallback.to_path_buf())
     }
 
     /// `--data-dir`, else `$TEAMLEAD_DATA_DIR`, else the platform's data directory.
@@ -164,6 +180,23 @@ mod tests {
             .contains("plan"));
         assert_eq!(parse(&["--demo-if-empty"]).unwrap().command, None);
         assert!(USAGE.contains("teamlead plan FILE.json"));
+    }
+
+    #[test]
+    fn exports_go_where_asked_else_to_a_folder_of_the_user() {
+        let args = parse(&["--export-dir", "/tmp/out"]).unwrap();
+        assert_eq!(
+            args.resolve_export_dir(std::path::Path::new("/data")),
+            PathBuf::from("/tmp/out")
+        );
+        let default = parse(&[])
+            .unwrap()
+            .resolve_export_dir(std::path::Path::new("/data"));
+        assert!(default.is_absolute(), "{}", default.display());
+        assert_eq!(
+            parse(&["--export-dir"]).unwrap_err(),
+            "--export-dir needs a directory"
+        );
     }
 
     #[test]

@@ -341,6 +341,31 @@ pub fn export_person(state: State<'_, AppState>, member_id: i64) -> Reply<wire::
     wire::PersonExport::of(record)
 }
 
+/// Saves everything about one person as Markdown and JSON files side by side in the export
+/// folder, never over an existing file; returns the two paths.
+#[tauri::command]
+pub async fn save_person_export(state: State<'_, AppState>, member_id: i64) -> Reply<Vec<String>> {
+    let record = state.with(|store| store.person_record(core::MemberId(member_id)))?;
+    let stem = core::files::safe_file_stem(&format!("{} - personal data", record.person.name));
+    let export = wire::PersonExport::of(record)?;
+    let dir = state.export_dir.clone();
+    let written = tauri::async_runtime::spawn_blocking(move || {
+        std::fs::create_dir_all(&dir).map_err(|e| core::Error::Export {
+            path: dir.display().to_string(),
+            reason: e.to_string(),
+        })?;
+        let paths = core::files::unused_paths(&dir, &stem, &["md", "json"]);
+        core::files::write_files_atomically(&[
+            (paths[0].clone(), export.markdown.into_bytes()),
+            (paths[1].clone(), export.json.into_bytes()),
+        ])?;
+        Ok::<_, core::Error>(paths)
+    })
+    .await
+    .map_err(|e| ipc::IpcError::internal(format!("The export stopped unexpectedly: {e}")))??;
+    Ok(written.iter().map(|p| p.display().to_string()).collect())
+}
+
 /// Erases a person and all their journal data; not undoable (the page confirms first).
 #[tauri::command]
 pub fn erase_person(state: State<'_, AppState>, member_id: i64) -> Reply<()> {

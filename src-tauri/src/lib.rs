@@ -24,6 +24,8 @@ use args::{Args, DATABASE_FILE, DATA_DIR_ENV, USAGE};
 pub struct AppState {
     store: Mutex<Result<Store, IpcError>>,
     data_file: PathBuf,
+    /// Where exports are saved, created when first needed.
+    export_dir: PathBuf,
 }
 
 /// Keeps this instance's hold on its data directory for the app's lifetime.
@@ -139,6 +141,7 @@ pub fn run() -> ExitCode {
         })
         .manage(AppState {
             store: Mutex::new(store),
+            export_dir: args.resolve_export_dir(&data_dir),
             data_file,
         })
         .invoke_handler(tauri::generate_handler![
@@ -222,6 +225,7 @@ pub fn run() -> ExitCode {
             journal_commands::search_journal,
             journal_commands::shareable_summary,
             journal_commands::export_person,
+            journal_commands::save_person_export,
             journal_commands::erase_person,
             commands::workload,
             commands::suggest_plan,

@@ -185,6 +185,11 @@ impl Harness {
         self.data_dir.path()
     }
 
+    /// Where the app saves exports in tests (`--export-dir`), inside the data dir.
+    pub fn export_dir(&self) -> PathBuf {
+        self.data_dir.path().join("exports")
+    }
+
     /// Whether an app process is running on this harness's data dir.
     pub fn app_running(&self) -> bool {
         !processes_using(self.data_dir.path()).is_empty()
@@ -215,7 +220,12 @@ impl Harness {
             "tauri:options".into(),
             json!({
                 "application": env!("CARGO_BIN_EXE_teamlead"),
-                "args": ["--data-dir", self.data_dir().to_str().expect("utf-8 temp path")],
+                "args": [
+                    "--data-dir",
+                    self.data_dir().to_str().expect("utf-8 temp path"),
+                    "--export-dir",
+                    self.export_dir().to_str().expect("utf-8 temp path"),
+                ],
             }),
         );
         let url = format!("http://127.0.0.1:{}", self.driver_port);

@@ -1,5 +1,6 @@
 //! The one-on-one journal in the real window: notes that survive a kill and a quit,
-//! carry-over between sessions, and search that ignores accents.
+//! carry-over between sessions, search that ignores accents, and a person's export saved as
+//! files.
 
 use std::time::{Duration, Instant};
 
@@ -274,5 +275,87 @@ async fn a_new_session_carries_over_open_points_and_search_ignores_accents() {
             .map(|a| (a.text.as_str(), format!("{:?}", a.status)))
             .collect::<Vec<_>>(),
         [("Budget for the conference trip", "Carried".to_owned())]
+    );
+}
+
+#[tokio::test]
+async fn a_persons_export_is_saved_as_markdown_and_json_files_with_their_private_notes() {
+    let harness = Harness::new();
+    let member = seed(&harness);
+    let marker = "PRIVATE-NOTE-4417 wants to lead the on-call rota";
+    Store::open(&database(&harness))
+        .expect("open the database")
+        .save_person_notes(member, marker)
+        .expect("private notes");
+    let app = harness.launch().await;
+    open_person(&app).await;
+    app.click(r#"[data-testid="person-export"]"#).await;
+    app.click(r#"[data-testid="export-save"]"#).await;
+    let shown = app
+        .until_some(
+            r#"const p = document.querySelector('[data-testid="export-saved"]');
+               return p ? p.textContent : null;"#,
+            vec![],
+        )
+        .await;
+    app.quit().await;
+
+    let dir = harness.export_dir();
+    let md = dir.join(format!("{PERSON} - personal data.md"));
+    let json = dir.join(format!("{PERSON} - personal data.json"));
+    let shown = shown.as_str().expect("text");
+    assert!(shown.contains(&md.display().to_string()), "{shown}");
+    assert!(shown.contains(&json.display().to_string()), "{shown}");
+    let markdown = std::fs::read_to_string(&md).expect("the Markdown file");
+    assert!(markdown.contains(marker), "{markdown}");
+    let record: Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).expect("the JSON file"))
+            .expect("valid JSON");
+    assert_eq!(record["person"]["privateNotes"], json!(marker));
+    assert_eq!(record["person"]["name"], json!(PERSON));
+    // Nothing else, and no temporary file left behind.
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .expect("the export folder")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 2, "{names:?}");
+}
+
+#[tokio::test]
+async fn a_five_megabyte_paste_saves_and_reloads_intact() {
+    let harness = Harness::new();
+    seed(&harness);
+    let app = harness.launch().await;
+    open_person(&app).await;
+    let session = new_session(&app, None).await;
+    // 5 MB of varied lines, accents included, pasted in one go as a paste would put it.
+    let pasted: String = (0..86_000)
+        .map(|i| format!("Line {i:05}: the rollout plan, reviewed by Zoë and Ørjan.\n"))
+        .collect::<String>();
+    assert!(pasted.len() > 5_000_000, "{} bytes", pasted.len());
+    app.js(
+        r#"const el = document.querySelector('[data-testid="session-notes-input"]');
+           el.focus();
+           el.value = arguments[0];
+           el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+           return true;"#,
+        vec![json!(pasted)],
+    )
+    .await;
+    app.eventually(
+        r#"return document.querySelector('[data-testid="session-notes-status"]')?.textContent.trim() ?? null;"#,
+        vec![],
+        json!("Saved"),
+    )
+    .await;
+    app.quit().await;
+    assert!(
+        saved_notes(&harness, session) == pasted,
+        "the saved notes differ"
+    );
+    assert!(
+        relaunch_and_read(&harness, session).await == pasted,
+        "the notes shown after a restart differ"
     );
 }

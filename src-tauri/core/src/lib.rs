@@ -10,6 +10,7 @@ pub mod columns;
 pub mod demo;
 pub mod demo_history;
 pub mod error;
+pub mod files;
 pub mod flow;
 pub mod history;
 pub mod journal;

@@ -484,6 +484,9 @@ export class FakeBackend implements Backend {
   searchJournal(req: SearchJournal): Promise<SearchHit[]> {
     return this.journal.searchJournal(req);
   }
+  savePersonExport(memberId: number): Promise<string[]> {
+    return this.journal.savePersonExport(memberId);
+  }
   exportPerson(memberId: number): Promise<PersonExport> {
     return this.journal.exportPerson(memberId);
   }

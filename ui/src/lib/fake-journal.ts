@@ -713,6 +713,20 @@ export class FakeJournal implements JournalBackend {
     return hits.sort((a, b) => b.score - a.score).slice(0, Math.min(req.limit ?? 50, 200));
   }
 
+  /** What `savePersonExport` wrote, by path: the fake's export folder. */
+  readonly savedFiles = new Map<string, string>();
+
+  async savePersonExport(memberId: number): Promise<string[]> {
+    const { markdown, json } = await this.exportPerson(memberId);
+    const stem = `/home/lead/Downloads/${this.person(memberId).name} - personal data`;
+    let n = 1;
+    const base = () => (n === 1 ? stem : `${stem} (${n})`);
+    while (this.savedFiles.has(`${base()}.md`) || this.savedFiles.has(`${base()}.json`)) n += 1;
+    this.savedFiles.set(`${base()}.md`, markdown);
+    this.savedFiles.set(`${base()}.json`, json);
+    return [`${base()}.md`, `${base()}.json`];
+  }
+
   async exportPerson(memberId: number): Promise<PersonExport> {
     const person = this.person(memberId);
     const sessions = this.sessionsOf(memberId)

@@ -78,6 +78,8 @@ export interface JournalBackend {
   searchJournal(req: SearchJournal): Promise<SearchHit[]>;
   /** Everything about one person, private notes included (their right of access). */
   exportPerson(memberId: number): Promise<PersonExport>;
+  /** Saves that export as Markdown and JSON files in the export folder, never over a file; their paths. */
+  savePersonExport(memberId: number): Promise<string[]>;
   /** Removes a person and all their journal data for good. */
   erasePerson(memberId: number): Promise<null>;
 }

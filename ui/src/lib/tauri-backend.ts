@@ -353,6 +353,9 @@ export class TauriBackend implements Backend {
   exportPerson(memberId: number): Promise<PersonExport> {
     return call('export_person', { memberId });
   }
+  savePersonExport(memberId: number): Promise<string[]> {
+    return call('save_person_export', { memberId });
+  }
   erasePerson(memberId: number): Promise<null> {
     return call('erase_person', { memberId });
   }

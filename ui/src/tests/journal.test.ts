@@ -336,7 +336,19 @@ describe('Right of access', () => {
     await user.click(screen.getByTestId('person-export'));
     const text = (await screen.findByTestId('export-markdown')) as HTMLTextAreaElement;
     expect(text.value).toContain('Wants to move teams');
-    expect(screen.getByTestId('export-json')).toHaveAttribute('download', 'Ana-Souza.json');
+
+    await user.click(screen.getByTestId('export-save'));
+    const saved = await screen.findByTestId('export-saved');
+    const md = '/home/lead/Downloads/Ana Souza - personal data.md';
+    const json = '/home/lead/Downloads/Ana Souza - personal data.json';
+    expect(saved).toHaveTextContent(`Saved to ${md} and ${json}.`);
+    expect(backend.journal.savedFiles.get(md)).toContain('Wants to move teams');
+    expect(JSON.parse(backend.journal.savedFiles.get(json)!).person.privateNotes).toBe('Wants to move teams');
+
+    // Saving again never replaces the first files.
+    await user.click(screen.getByTestId('export-save'));
+    await waitFor(() => expect(screen.getByTestId('export-saved')).toHaveTextContent('personal data (2).md'));
+    expect(backend.journal.savedFiles.size).toBe(4);
   });
 
   it('erases a person only once their name is typed', async () => {

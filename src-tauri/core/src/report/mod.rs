@@ -6,7 +6,6 @@
 //! estimates, columns, labels, dates and block reasons, the metrics, and the text the lead
 //! wrote for the report. Every writer reads the model and nothing else.
 
-mod atomic;
 pub mod csv;
 pub mod html;
 pub mod markdown;
@@ -18,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-pub use atomic::write_files_atomically;
+pub use crate::files::write_files_atomically;
 pub use store::{ReportNotes, ReportOptions, Snapshot};
 
 use crate::charts::{self, effort_text, number, Chart, PersonLoad};

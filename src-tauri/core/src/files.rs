@@ -90,3 +90,85 @@ pub fn write_files_atomically(files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
     }
     Ok(())
 }
+
+/// A file name made from `text`: letters, digits, spaces, dots, dashes and underscores kept,
+/// anything else (path separators, control characters) dropped; never empty, never hidden.
+pub fn safe_file_stem(text: &str) -> String {
+    let kept: String = text
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_' | '.'))
+        .take(80)
+        .collect();
+    let trimmed = kept.trim().trim_start_matches('.').trim();
+    if trimmed.is_empty() {
+        "export".to_owned()
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+/// Paths in `dir` named `stem` with each of `extensions`, none of which exists yet: `stem`
+/// itself when all are free, else `stem (2)`, `stem (3)` and so on, the same number for all.
+/// So an export never replaces a file the user already has.
+pub fn unused_paths(dir: &Path, stem: &str, extensions: &[&str]) -> Vec<PathBuf> {
+    let named = |n: u32| -> Vec<PathBuf> {
+        let base = if n == 1 {
+            stem.to_owned()
+        } else {
+            format!("{stem} ({n})")
+        };
+        extensions
+            .iter()
+            .map(|ext| dir.join(format!("{base}.{ext}")))
+            .collect()
+    };
+    (1..)
+        .map(named)
+        .find(|paths| paths.iter().all(|p| !p.exists()))
+        .expect("some number is free")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_stems_keep_words_and_drop_what_could_escape_the_folder() {
+        assert_eq!(safe_file_stem("Ana Souza"), "Ana Souza");
+        assert_eq!(safe_file_stem("../../etc/passwd"), "etcpasswd");
+        assert_eq!(safe_file_stem("a/b\\c\u{0}d"), "abcd");
+        assert_eq!(safe_file_stem("  .hidden "), "hidden");
+        assert_eq!(safe_file_stem("///"), "export");
+        assert_eq!(safe_file_stem("Zoë Ørsted"), "Zoë Ørsted");
+        assert_eq!(safe_file_stem(&"x".repeat(500)).len(), 80);
+    }
+
+    #[test]
+    fn unused_paths_never_name_an_existing_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = unused_paths(dir.path(), "Ana", &["md", "json"]);
+        assert_eq!(
+            first,
+            vec![dir.path().join("Ana.md"), dir.path().join("Ana.json")]
+        );
+        // One of the pair taken is enough to move both on.
+        fs::write(dir.path().join("Ana.json"), "mine").unwrap();
+        let second = unused_paths(dir.path(), "Ana", &["md", "json"]);
+        assert_eq!(
+            second,
+            vec![
+                dir.path().join("Ana (2).md"),
+                dir.path().join("Ana (2).json")
+            ]
+        );
+        fs::write(dir.path().join("Ana (2).md"), "mine too").unwrap();
+        assert_eq!(
+            unused_paths(dir.path(), "Ana", &["md"])[0],
+            dir.path().join("Ana.md")
+        );
+        assert_eq!(
+            unused_paths(dir.path(), "Ana", &["md", "json"])[0],
+            dir.path().join("Ana (3).md")
+        );
+    }
+}
