@@ -93,6 +93,7 @@ const COMMANDS: &[&str] = &[
     "metrics",
     "report_preview",
     "export_report",
+    "save_report",
     "report_notes",
     "set_report_status",
     "set_report_needs",

@@ -237,6 +237,7 @@ pub fn run() -> ExitCode {
             report_commands::metrics,
             report_commands::report_preview,
             report_commands::export_report,
+            report_commands::save_report,
             report_commands::report_notes,
             report_commands::set_report_status,
             report_commands::set_report_needs,

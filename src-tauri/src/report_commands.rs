@@ -51,9 +51,45 @@ pub async fn export_report(
     state: State<'_, AppState>,
     req: ipc::ExportReport,
 ) -> Reply<ipc::ExportedReport> {
-    let (board, model) = model(&state, &req.period)?;
+    write_report(
+        &state,
+        &req.period,
+        req.format.into(),
+        PathBuf::from(&req.path),
+    )
+    .await
+}
+
+/// Saves the report into the export folder (Downloads unless `--export-dir` says otherwise),
+/// named after its period and never over an existing file.
+#[tauri::command]
+pub async fn save_report(
+    state: State<'_, AppState>,
+    req: ipc::SaveReport,
+) -> Reply<ipc::ExportedReport> {
     let format: report::Format = req.format.into();
-    let path = PathBuf::from(&req.path);
+    let dir = state.export_dir.clone();
+    std::fs::create_dir_all(&dir).map_err(|e| {
+        IpcError::from(core::Error::Export {
+            path: dir.display().to_string(),
+            reason: e.to_string(),
+        })
+    })?;
+    let stem = core::files::safe_file_stem(&format!(
+        "Team report {} to {}",
+        req.period.from, req.period.to
+    ));
+    let path = core::files::unused_paths(&dir, &stem, &[format.as_str()]).remove(0);
+    write_report(&state, &req.period, format, path).await
+}
+
+async fn write_report(
+    state: &AppState,
+    period: &ipc::ReportPeriod,
+    format: report::Format,
+    path: PathBuf,
+) -> Reply<ipc::ExportedReport> {
+    let (board, model) = model(state, period)?;
     let (model, written) = tauri::async_runtime::spawn_blocking(move || {
         let written = report::write(&model, format, &path);
         (model, written)

@@ -4,5 +4,6 @@ mod columns;
 mod harness;
 mod journal;
 mod people;
+mod reports;
 mod start;
 mod workload;

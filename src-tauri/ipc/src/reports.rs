@@ -80,6 +80,17 @@ pub struct ExportReport {
     pub path: String,
 }
 
+/// Saves the report into the export folder, under a name of its own.
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct SaveReport {
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub period: ReportPeriod,
+    pub format: ReportFormat,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
@@ -487,5 +498,10 @@ mod tests {
         .unwrap();
         assert_eq!(req.format, ReportFormat::Pdf);
         assert_eq!(req.period.board_id, 1);
+        let req: SaveReport = serde_json::from_str(
+            r#"{"boardId": 2, "from": "2026-03-02", "to": "2026-03-13", "format": "md"}"#,
+        )
+        .unwrap();
+        assert_eq!((req.format, req.period.board_id), (ReportFormat::Md, 2));
     }
 }

@@ -45,9 +45,10 @@ import type { SetWipLimit } from '../bindings/SetWipLimit';
 import type { UndoStep } from '../bindings/UndoStep';
 import type { Workspace } from '../bindings/Workspace';
 import type { JournalBackend } from './journal-backend';
+import type { ReportsBackend } from './reports-backend';
 
 /** Everything the UI asks of the app core. */
-export interface Backend extends JournalBackend {
+export interface Backend extends JournalBackend, ReportsBackend {
   appInfo(): Promise<AppInfo>;
   workspace(): Promise<Workspace>;
   /** Only valid on an empty workspace. */

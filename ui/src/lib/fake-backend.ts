@@ -89,6 +89,13 @@ import type { UpdatePerson } from '../bindings/UpdatePerson';
 import type { UpdateTemplate } from '../bindings/UpdateTemplate';
 import { BackendError, type Backend } from './backend';
 import { FakeJournal } from './fake-journal';
+import { escapeHtml } from './markdown';
+import type { ExportedReport } from '../bindings/ExportedReport';
+import type { ReportNotes } from '../bindings/ReportNotes';
+import type { ReportPeriod } from '../bindings/ReportPeriod';
+import type { SaveReport } from '../bindings/SaveReport';
+import type { SetReportNeeds } from '../bindings/SetReportNeeds';
+import type { SetReportStatus } from '../bindings/SetReportStatus';
 import { flowDates } from './flow';
 import {
   MAX_LABEL_CHARS,
@@ -484,6 +491,71 @@ export class FakeBackend implements Backend {
   searchJournal(req: SearchJournal): Promise<SearchHit[]> {
     return this.journal.searchJournal(req);
   }
+  // ---- Manager reports (a simple stand-in for the core's report) ----
+
+  /** What the lead wrote per board and period. */
+  private reportNotesByPeriod = new Map<string, ReportNotes>();
+  /** What `saveReport` wrote, by path: the fake's export folder. */
+  readonly savedReports = new Map<string, string>();
+
+  private notesFor(req: ReportPeriod): ReportNotes {
+    this.checkPeriod(req);
+    return { ...(this.reportNotesByPeriod.get(periodKey(req)) ?? { status: null, statusReason: '', needs: '' }) };
+  }
+
+  private checkPeriod(req: ReportPeriod): void {
+    const day = /^\d{4}-\d{2}-\d{2}$/;
+    if (!day.test(req.from) || !day.test(req.to)) {
+      throw new BackendError('invalid_input', 'Dates are written YYYY-MM-DD.');
+    }
+    if (req.from > req.to) throw new BackendError('invalid_input', 'The period ends before it starts.');
+    this.boardNow(req.boardId);
+  }
+
+  async reportPreview(req: ReportPeriod): Promise<string> {
+    const notes = this.notesFor(req);
+    const board = this.boardNow(req.boardId);
+    const done = new Set(board.columns.filter((c) => c.stage === 'done').map((c) => c.id));
+    const delivered = board.cards.filter((c) => done.has(c.columnId)).map((c) => `<li>${escapeHtml(c.title)}</li>`);
+    const status = notes.status ?? 'green';
+    return [
+      '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Team report</title></head><body>',
+      `<h1>Team report: ${escapeHtml(board.name)}</h1>`,
+      `<p>${req.from} to ${req.to}</p>`,
+      `<p class="status">Status: ${status}${notes.statusReason ? ` (${escapeHtml(notes.statusReason)})` : ''}</p>`,
+      `<h2>Delivered</h2><ul>${delivered.join('')}</ul>`,
+      `<h2>Needs and asks</h2><p>${escapeHtml(notes.needs)}</p>`,
+      '</body></html>',
+    ].join('');
+  }
+
+  async reportNotes(req: ReportPeriod): Promise<ReportNotes> {
+    return this.notesFor(req);
+  }
+
+  async setReportStatus(req: SetReportStatus): Promise<ReportNotes> {
+    const notes = this.notesFor(req);
+    const saved = { ...notes, status: req.status, statusReason: req.status === null ? '' : req.reason.trim() };
+    this.reportNotesByPeriod.set(periodKey(req), saved);
+    return { ...saved };
+  }
+
+  async setReportNeeds(req: SetReportNeeds): Promise<ReportNotes> {
+    const saved = { ...this.notesFor(req), needs: req.text };
+    this.reportNotesByPeriod.set(periodKey(req), saved);
+    return { ...saved };
+  }
+
+  async saveReport(req: SaveReport): Promise<ExportedReport> {
+    const html = await this.reportPreview(req);
+    const stem = `/home/lead/Downloads/Team report ${req.from} to ${req.to}`;
+    let n = 1;
+    const path = () => `${n === 1 ? stem : `${stem} (${n})`}.${req.format}`;
+    while (this.savedReports.has(path())) n += 1;
+    this.savedReports.set(path(), html);
+    return { files: [path()] };
+  }
+
   savePersonExport(memberId: number): Promise<string[]> {
     return this.journal.savePersonExport(memberId);
   }
@@ -1668,4 +1740,8 @@ function placeOf(card: Card): CardPlace {
     assigneeId: card.assigneeId,
     updatedAt: card.updatedAt,
   };
+}
+
+function periodKey(p: ReportPeriod): string {
+  return `${p.boardId}:${p.from}:${p.to}`;
 }

@@ -79,6 +79,12 @@ import type { UpdateFeedback } from '../bindings/UpdateFeedback';
 import type { UpdateGoal } from '../bindings/UpdateGoal';
 import type { UpdatePerson } from '../bindings/UpdatePerson';
 import type { UpdateTemplate } from '../bindings/UpdateTemplate';
+import type { ExportedReport } from '../bindings/ExportedReport';
+import type { ReportNotes } from '../bindings/ReportNotes';
+import type { ReportPeriod } from '../bindings/ReportPeriod';
+import type { SaveReport } from '../bindings/SaveReport';
+import type { SetReportNeeds } from '../bindings/SetReportNeeds';
+import type { SetReportStatus } from '../bindings/SetReportStatus';
 import { toBackendError, type Backend } from './backend';
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -352,6 +358,21 @@ export class TauriBackend implements Backend {
   }
   exportPerson(memberId: number): Promise<PersonExport> {
     return call('export_person', { memberId });
+  }
+  reportPreview(req: ReportPeriod): Promise<string> {
+    return call('report_preview', { req });
+  }
+  reportNotes(req: ReportPeriod): Promise<ReportNotes> {
+    return call('report_notes', { req });
+  }
+  setReportStatus(req: SetReportStatus): Promise<ReportNotes> {
+    return call('set_report_status', { req });
+  }
+  setReportNeeds(req: SetReportNeeds): Promise<ReportNotes> {
+    return call('set_report_needs', { req });
+  }
+  saveReport(req: SaveReport): Promise<ExportedReport> {
+    return call('save_report', { req });
   }
   savePersonExport(memberId: number): Promise<string[]> {
     return call('save_person_export', { memberId });

@@ -89,7 +89,7 @@ describe('frame', () => {
     for (const [id, title] of [
       ['people', 'People'],
       ['workload', 'Workload'],
-      ['reports', 'Reports'],
+      ['reports', 'Report for the manager'],
     ] as const) {
       await user.click(screen.getByTestId(`nav-${id}`));
       expect(screen.getByTestId(`nav-${id}`)).toHaveAttribute('aria-current', 'page');
@@ -97,7 +97,7 @@ describe('frame', () => {
       expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent(title);
       if (id === 'people') expect(screen.getByTestId('people-page')).toBeInTheDocument();
       else if (id === 'workload') expect(screen.getByTestId('workload')).toBeInTheDocument();
-      else expect(screen.getByText(/not yet available in this version/i)).toBeInTheDocument();
+      else expect(screen.getByTestId('reports-page')).toBeInTheDocument();
       expect(screen.queryByTestId('board')).not.toBeInTheDocument();
     }
 

@@ -1,0 +1,49 @@
+import type { ExportedReport } from '../bindings/ExportedReport';
+import type { ReportNotes } from '../bindings/ReportNotes';
+import type { ReportPeriod } from '../bindings/ReportPeriod';
+import type { SaveReport } from '../bindings/SaveReport';
+import type { SetReportNeeds } from '../bindings/SetReportNeeds';
+import type { SetReportStatus } from '../bindings/SetReportStatus';
+
+/** The manager report's part of the `Backend` interface. */
+export interface ReportsBackend {
+  /** The report as the self-contained HTML page an HTML export writes: the preview is the file. */
+  reportPreview(req: ReportPeriod): Promise<string>;
+  /** What the lead wrote for the period: their status (null: the suggested one) and needs. */
+  reportNotes(req: ReportPeriod): Promise<ReportNotes>;
+  setReportStatus(req: SetReportStatus): Promise<ReportNotes>;
+  setReportNeeds(req: SetReportNeeds): Promise<ReportNotes>;
+  /** Writes the report into the export folder under a name of its own; every file written. */
+  saveReport(req: SaveReport): Promise<ExportedReport>;
+}
+
+export type PeriodPreset = 'this_week' | 'last_two_weeks' | 'custom';
+
+/** A local day as YYYY-MM-DD. */
+export function isoDay(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function addDays(d: Date, days: number): Date {
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + days);
+}
+
+/**
+ * The days a preset covers, both ends included, as of `today`: this week is Monday to today;
+ * the last two weeks are the 14 days ending today.
+ */
+export function presetPeriod(preset: Exclude<PeriodPreset, 'custom'>, today: Date): { from: string; to: string } {
+  if (preset === 'this_week') {
+    const sinceMonday = (today.getDay() + 6) % 7;
+    return { from: isoDay(addDays(today, -sinceMonday)), to: isoDay(today) };
+  }
+  return { from: isoDay(addDays(today, -13)), to: isoDay(today) };
+}
+
+export const FORMAT_LABELS: Record<SaveReport['format'], string> = {
+  pdf: 'PDF',
+  html: 'HTML',
+  md: 'Markdown',
+  csv: 'CSV',
+};
