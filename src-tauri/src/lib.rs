@@ -123,6 +123,8 @@ pub fn run() -> ExitCode {
         IpcError::from(error)
     });
     let result = tauri::Builder::default()
+        // The native save dialog, for "Save as…".
+        .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {
             let handle = app.handle().clone();
             let listening = instance.listen(move || {

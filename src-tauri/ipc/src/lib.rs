@@ -66,6 +66,8 @@ pub struct AppInfo {
     pub version: String,
     /// The SQLite file the app works on.
     pub data_file: String,
+    /// The folder exports are saved into, and where "Save as…" starts.
+    pub export_dir: String,
 }
 
 /// What the app needs to know at start.

@@ -4,4 +4,8 @@ export type AppInfo = { version: string,
 /**
  * The SQLite file the app works on.
  */
-dataFile: string, };
+dataFile: string, 
+/**
+ * The folder exports are saved into, and where "Save as…" starts.
+ */
+exportDir: string, };

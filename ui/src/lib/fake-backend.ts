@@ -91,6 +91,8 @@ import { BackendError, type Backend } from './backend';
 import { FakeJournal } from './fake-journal';
 import { escapeHtml } from './markdown';
 import type { ExportedReport } from '../bindings/ExportedReport';
+import type { ExportReport } from '../bindings/ExportReport';
+import type { SavePathRequest } from './reports-backend';
 import type { ReportNotes } from '../bindings/ReportNotes';
 import type { ReportPeriod } from '../bindings/ReportPeriod';
 import type { SaveReport } from '../bindings/SaveReport';
@@ -331,7 +333,11 @@ export class FakeBackend implements Backend {
 
   constructor(init: FakeInit = {}) {
     this.journal = this.makeJournal();
-    this.info = init.appInfo ?? { version: '0.0.0-browser', dataFile: '(in memory, nothing is saved)' };
+    this.info = init.appInfo ?? {
+      version: '0.0.0-browser',
+      dataFile: '(in memory, nothing is saved)',
+      exportDir: '/home/lead/Downloads',
+    };
     this.now = init.now ?? Date.now;
     this.insertMembers(init.members ?? []);
     for (const board of init.boards ?? []) this.insertBoard(board);
@@ -554,6 +560,23 @@ export class FakeBackend implements Backend {
     while (this.savedReports.has(path())) n += 1;
     this.savedReports.set(path(), html);
     return { files: [path()] };
+  }
+
+  /** What the fake save dialog answers: a path, or null as when the user cancels. */
+  savePathAnswer: string | null = null;
+  /** What the save dialog was asked, newest last. */
+  readonly savePathRequests: SavePathRequest[] = [];
+
+  async chooseSavePath(req: SavePathRequest): Promise<string | null> {
+    this.savePathRequests.push(req);
+    return this.savePathAnswer;
+  }
+
+  async exportReport(req: ExportReport): Promise<ExportedReport> {
+    const html = await this.reportPreview(req);
+    if (!req.path.startsWith('/')) throw new BackendError('storage', `Could not write ${req.path}: the folder does not exist.`);
+    this.savedReports.set(req.path, html);
+    return { files: [req.path] };
   }
 
   savePersonExport(memberId: number): Promise<string[]> {

@@ -1,4 +1,5 @@
 import type { ExportedReport } from '../bindings/ExportedReport';
+import type { ExportReport } from '../bindings/ExportReport';
 import type { ReportNotes } from '../bindings/ReportNotes';
 import type { ReportPeriod } from '../bindings/ReportPeriod';
 import type { SaveReport } from '../bindings/SaveReport';
@@ -15,6 +16,18 @@ export interface ReportsBackend {
   setReportNeeds(req: SetReportNeeds): Promise<ReportNotes>;
   /** Writes the report into the export folder under a name of its own; every file written. */
   saveReport(req: SaveReport): Promise<ExportedReport>;
+  /** Writes the report to the path the user chose; every file written. */
+  exportReport(req: ExportReport): Promise<ExportedReport>;
+  /** Asks where to save a file with the native save dialog; null when the user cancels. */
+  chooseSavePath(req: SavePathRequest): Promise<string | null>;
+}
+
+export interface SavePathRequest {
+  /** Where the dialog starts, with the suggested file name. */
+  defaultPath: string;
+  /** The kind of file, as the dialog's filter names it. */
+  label: string;
+  extension: string;
 }
 
 export type PeriodPreset = 'this_week' | 'last_two_weeks' | 'custom';

@@ -80,6 +80,8 @@ import type { UpdateGoal } from '../bindings/UpdateGoal';
 import type { UpdatePerson } from '../bindings/UpdatePerson';
 import type { UpdateTemplate } from '../bindings/UpdateTemplate';
 import type { ExportedReport } from '../bindings/ExportedReport';
+import type { ExportReport } from '../bindings/ExportReport';
+import type { SavePathRequest } from './reports-backend';
 import type { ReportNotes } from '../bindings/ReportNotes';
 import type { ReportPeriod } from '../bindings/ReportPeriod';
 import type { SaveReport } from '../bindings/SaveReport';
@@ -373,6 +375,13 @@ export class TauriBackend implements Backend {
   }
   saveReport(req: SaveReport): Promise<ExportedReport> {
     return call('save_report', { req });
+  }
+  exportReport(req: ExportReport): Promise<ExportedReport> {
+    return call('export_report', { req });
+  }
+  async chooseSavePath(req: SavePathRequest): Promise<string | null> {
+    const { save } = await import('@tauri-apps/plugin-dialog');
+    return save({ defaultPath: req.defaultPath, filters: [{ name: req.label, extensions: [req.extension] }] });
   }
   savePersonExport(memberId: number): Promise<string[]> {
     return call('save_person_export', { memberId });

@@ -119,7 +119,7 @@ describe('frame', () => {
 
   it('shows the version and the data file', async () => {
     await renderBoard(
-      new FakeBackend({ ...smallTeam(), appInfo: { version: '0.3.1', dataFile: '/home/lea/teamlead.db' } }),
+      new FakeBackend({ ...smallTeam(), appInfo: { version: '0.3.1', dataFile: '/home/lea/teamlead.db', exportDir: '/home/lea/Downloads' } }),
     );
     const about = await screen.findByTestId('about');
     expect(about).toHaveTextContent('0.3.1');

@@ -13,7 +13,9 @@ const TODAY = '2024-06-12'; // a Wednesday
 function setup(backend = new FakeBackend(smallTeam())) {
   const user = userEvent.setup();
   const notices = new Notices();
-  render(ReportsPage, { props: { backend, notices, boardId: 1, boardName: 'My team', today: TODAY } });
+  render(ReportsPage, {
+    props: { backend, notices, boardId: 1, boardName: 'My team', today: TODAY, exportDir: '/home/lead/Downloads' },
+  });
   return { user, backend, notices };
 }
 
@@ -81,6 +83,33 @@ describe('the Reports page', () => {
     expect(backend.savedReports.has(path)).toBe(true);
     await user.click(screen.getByTestId('report-save'));
     await waitFor(() => expect(screen.getByTestId('report-saved')).toHaveTextContent('(2).md'));
+  });
+
+  it('saves where the native save dialog says, and nothing when it is cancelled', async () => {
+    const { user, backend, notices } = setup();
+    await waitFor(() => expect(screen.getByTestId('report-save-as')).toBeEnabled());
+    await user.selectOptions(screen.getByTestId('report-format'), 'csv');
+    await user.click(screen.getByTestId('report-save-as'));
+    await waitFor(() => expect(backend.savePathRequests).toHaveLength(1));
+    expect(backend.savePathRequests[0]).toEqual({
+      defaultPath: '/home/lead/Downloads/Team report 2024-05-30 to 2024-06-12.csv',
+      label: 'CSV',
+      extension: 'csv',
+    });
+    expect(backend.savedReports.size).toBe(0);
+    expect(screen.queryByTestId('report-saved')).toBeNull();
+
+    backend.savePathAnswer = '/srv/reports/week-24.csv';
+    await user.click(screen.getByTestId('report-save-as'));
+    await waitFor(() => expect(screen.getByTestId('report-saved')).toHaveTextContent('Saved to /srv/reports/week-24.csv.'));
+    expect(backend.savedReports.has('/srv/reports/week-24.csv')).toBe(true);
+
+    // A path that cannot be written is said, and nothing claims to be saved.
+    backend.savePathAnswer = 'relative/nowhere.csv';
+    await user.click(screen.getByTestId('report-save-as'));
+    await waitFor(() => expect(notices.errors.at(-1)?.message).toBe('Could not write relative/nowhere.csv: the folder does not exist.'));
+    expect(screen.getByTestId('report-saved')).toHaveTextContent('Saved to /srv/reports/week-24.csv.');
+    expect(backend.savedReports.size).toBe(1);
   });
 
   it('says what is wrong with a custom period instead of previewing', async () => {

@@ -137,8 +137,8 @@ describe('TauriBackend', () => {
   });
 
   it('returns what the command returns', async () => {
-    invoke.mockResolvedValueOnce({ version: '1.2.3', dataFile: '/tmp/x.db' });
-    expect(await new TauriBackend().appInfo()).toEqual({ version: '1.2.3', dataFile: '/tmp/x.db' });
+    invoke.mockResolvedValueOnce({ version: '1.2.3', dataFile: '/tmp/x.db', exportDir: '/tmp' });
+    expect(await new TauriBackend().appInfo()).toEqual({ version: '1.2.3', dataFile: '/tmp/x.db', exportDir: '/tmp' });
   });
 
   it('turns an IpcError rejection into a BackendError', async () => {
