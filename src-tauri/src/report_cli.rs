@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use teamlead_core::metrics::{Calendar, Period};
-use teamlead_core::report::{Format, ReportOptions};
+use teamlead_core::report::Format;
 use teamlead_core::{BoardId, Store};
 
 use crate::args::{Args, ReportArgs, DATABASE_FILE, DATA_DIR_ENV, USAGE};
@@ -87,15 +87,12 @@ fn export(req: &Request) -> Result<Vec<PathBuf>, String> {
             .map(|b| b.id)
             .ok_or("the database has no board yet")?,
     };
+    // The same inputs as the app's report: capacities, one-on-ones and check-ins.
+    let options = store
+        .report_options(board, today)
+        .map_err(|e| e.to_string())?;
     store
-        .export_report(
-            board,
-            period,
-            req.format,
-            &req.out,
-            calendar,
-            &ReportOptions::default(),
-        )
+        .export_report(board, period, req.format, &req.out, calendar, &options)
         .map_err(|e| e.to_string())
 }
 

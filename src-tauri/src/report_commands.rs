@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use tauri::State;
 use teamlead_core as core;
 use teamlead_core::metrics::Calendar;
-use teamlead_core::report::{self, ReportOptions};
+use teamlead_core::report;
 use teamlead_ipc::reports as ipc;
 use teamlead_ipc::IpcError;
 
@@ -20,13 +20,10 @@ fn model(
 ) -> Reply<(core::BoardId, report::ReportModel)> {
     let (board, period) = period.parse()?;
     state.with(|store| {
-        let model = store.report_model(
-            board,
-            period,
-            store.now(),
-            Calendar::local(),
-            &ReportOptions::default(),
-        )?;
+        let now = store.now();
+        let calendar = Calendar::local();
+        let options = store.report_options(board, calendar.date_of(now))?;
+        let model = store.report_model(board, period, now, calendar, &options)?;
         Ok((board, model))
     })
 }

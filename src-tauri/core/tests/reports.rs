@@ -723,3 +723,84 @@ fn formats_are_named_as_on_the_command_line() {
     }
     assert_eq!(Format::parse("docx"), None);
 }
+
+#[test]
+fn the_report_reads_capacity_one_on_ones_and_check_ins_from_the_rest_of_the_app() {
+    use teamlead_core::journal::NewSession;
+    let (_dir, mut store, view) = board_store();
+    let board = view.board.id;
+    let ana = crate::add_member(&mut store, "Ana");
+    let bo = crate::add_member(&mut store, "Bo");
+    let calendar = Calendar::utc();
+    let today = calendar.date_of(store.now());
+    let report_of = |store: &Store, options: &ReportOptions| {
+        store
+            .report_model(
+                board,
+                Period::last_two_weeks(today),
+                store.now(),
+                calendar,
+                options,
+            )
+            .unwrap()
+    };
+
+    // Nothing set yet: no capacity, and no one-on-one flagged while the journal is unused.
+    let options = store.report_options(board, today).unwrap();
+    assert!(options.capacity.is_none());
+    assert!(options.one_on_ones.is_empty());
+    assert!(options.health.is_empty());
+
+    // Ana: 2 points a week and 10 points of open work.
+    store.set_capacity(ana, Some(2.0)).unwrap();
+    let card = store.create_card(column(&view, 0), "Big").unwrap().id;
+    store.assign_card(card, Some(ana)).unwrap();
+    store.set_estimate(card, Some(10.0)).unwrap();
+    // Bo's last one-on-one was 40 days ago; Ana's 3 days ago. Both checked in.
+    let days = |n: u64| today - chrono::Days::new(n);
+    let old = store.create_session(bo, NewSession::on(days(40))).unwrap();
+    store.set_check_in(old.id, Some(2), Some(5)).unwrap();
+    let recent = store.create_session(ana, NewSession::on(days(3))).unwrap();
+    store.set_check_in(recent.id, Some(4), Some(2)).unwrap();
+    let same_day = store.create_session(bo, NewSession::on(days(3))).unwrap();
+    store.set_check_in(same_day.id, Some(5), Some(3)).unwrap();
+
+    let options = store.report_options(board, today).unwrap();
+    // Two weeks from today hold ten working days: twice the weekly capacity.
+    assert_eq!(options.capacity.as_ref().unwrap().get(&ana), Some(&4.0));
+    assert_eq!(options.capacity.as_ref().unwrap().get(&bo), None);
+    let bo_due = options.one_on_ones.iter().find(|d| d.member == bo).unwrap();
+    assert_eq!((bo_due.last_held, bo_due.every_days), (Some(days(3)), 14));
+    // Check-ins are averaged per day, never one person's.
+    assert_eq!(
+        options.health,
+        vec![(days(40), 2.0, 5.0), (days(3), 4.5, 2.5)]
+    );
+
+    let model = report_of(&store, &options);
+    let flagged: Vec<(RiskKind, &Subject)> =
+        model.radar.iter().map(|r| (r.kind, &r.subject)).collect();
+    assert!(
+        flagged.contains(&(RiskKind::OverCapacity, &Subject::Member(ana))),
+        "{flagged:?}"
+    );
+    assert!(
+        !flagged.iter().any(|(k, _)| *k == RiskKind::OneOnOneOverdue),
+        "{flagged:?}"
+    );
+    let health = model.health.expect("team health from the check-ins");
+    assert_eq!(health.check_ins, 1);
+
+    // A person whose one-on-ones stopped is flagged once the journal is in use.
+    store.delete_session(same_day.id).unwrap();
+    let options = store.report_options(board, today).unwrap();
+    let model = report_of(&store, &options);
+    assert!(
+        model
+            .radar
+            .iter()
+            .any(|r| r.kind == RiskKind::OneOnOneOverdue && r.subject == Subject::Member(bo)),
+        "{:?}",
+        model.radar
+    );
+}

@@ -10,7 +10,8 @@ use rusqlite::{params, OptionalExtension};
 use super::{build, Format, ReportInput, ReportModel, Status};
 use crate::error::{Entity, Error, Result};
 use crate::metrics::{Calendar, Period};
-use crate::model::{BoardId, MemberId};
+use crate::model::{BoardId, Cadence, MemberId};
+use crate::plan::Horizon;
 use crate::radar::OneOnOneDue;
 use crate::store::{Millis, Store};
 use crate::validate;
@@ -32,7 +33,7 @@ pub struct Snapshot {
     pub risks: Vec<(String, String)>,
 }
 
-/// Inputs that other parts of the app will provide; empty until they exist.
+/// What the workload and the journal add to a report (see [`Store::report_options`]).
 #[derive(Debug, Clone, Default)]
 pub struct ReportOptions {
     /// Capacity per person, in the board's unit.
@@ -42,7 +43,66 @@ pub struct ReportOptions {
     pub health: Vec<(NaiveDate, f64, f64)>,
 }
 
+/// The days between one-on-ones that a cadence means, for the radar.
+fn cadence_days(cadence: Cadence) -> u32 {
+    match cadence {
+        Cadence::Weekly => 7,
+        Cadence::EveryTwoWeeks => 14,
+        Cadence::Monthly => 31,
+    }
+}
+
 impl Store {
+    /// What the rest of the app knows that a report of `board` uses, as of `today`:
+    /// - each person's capacity over the two weeks from today (time off counted), for those
+    ///   whose weekly capacity is set, as the Workload view shows it;
+    /// - each person's last one-on-one and cadence, once the journal holds any one-on-one
+    ///   (a lead who does not use the journal is not told that everyone is overdue);
+    /// - the team's check-ins per day: mean mood and mean workload, never one person's.
+    pub fn report_options(&self, board: BoardId, today: NaiveDate) -> Result<ReportOptions> {
+        let horizon = Horizon {
+            start: today,
+            end: today + chrono::Days::new(13),
+        };
+        let capacity: HashMap<MemberId, f64> = self
+            .workload(board, horizon)?
+            .people
+            .iter()
+            .filter(|p| p.weekly_capacity.is_some())
+            .map(|p| (p.member, p.available.centi() / 100.0))
+            .collect();
+        let conn = self.conn();
+        let journal_used: bool =
+            conn.query_row("SELECT EXISTS (SELECT 1 FROM one_on_ones)", [], |row| {
+                row.get(0)
+            })?;
+        let one_on_ones = if journal_used {
+            self.schedules(today)?
+                .into_iter()
+                .map(|p| OneOnOneDue {
+                    member: p.member,
+                    last_held: p.schedule.last,
+                    every_days: cadence_days(p.cadence),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let mut stmt = conn.prepare_cached(
+            "SELECT date, AVG(mood), AVG(workload) FROM one_on_ones
+             WHERE mood IS NOT NULL AND workload IS NOT NULL
+             GROUP BY date ORDER BY date",
+        )?;
+        let health = stmt
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+            .collect::<rusqlite::Result<Vec<(NaiveDate, f64, f64)>>>()?;
+        Ok(ReportOptions {
+            capacity: (!capacity.is_empty()).then_some(capacity),
+            one_on_ones,
+            health,
+        })
+    }
+
     pub fn report_notes(&self, board: BoardId, period: Period) -> Result<ReportNotes> {
         let notes = self
             .conn()
