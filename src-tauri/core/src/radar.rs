@@ -272,7 +272,8 @@ pub fn radar(input: &RadarInput<'_>) -> Vec<Risk> {
             &card.blocked,
         ) {
             let still = (now - flow.last_moved_at.min(now)) as f64 / DAY_MS as f64;
-            if still > p85 {
+            // A card that moved within the last day is never stale, however fast cards went.
+            if still > p85.max(1.0) {
                 found.push((
                     RiskKind::Stale,
                     -(still as i64),

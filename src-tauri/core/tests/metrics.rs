@@ -570,6 +570,40 @@ fn the_radar_flags_each_risk_with_its_reason_and_subject() {
 }
 
 #[test]
+fn a_card_that_moved_within_a_day_is_not_stale_even_when_cards_finish_in_hours() {
+    let h = fixture();
+    let flows = metrics::card_flows(&h, noon(13));
+    let stale = |now: i64, p85: f64| {
+        radar(&RadarInput {
+            history: &h,
+            flows: &flows,
+            reference_p85: Some(p85),
+            now,
+            calendar: Calendar::utc(),
+            capacity: None,
+            one_on_ones: &[],
+            config: RadarConfig::default(),
+        })
+        .iter()
+        .filter(|r| r.kind == RiskKind::Stale)
+        .map(|r| r.key())
+        .collect::<Vec<_>>()
+    };
+    let moved = flows
+        .iter()
+        .find(|f| f.card == CardId(5))
+        .expect("card 5")
+        .last_moved_at;
+    // Cycle time of a few hours: a day without a move is the least that counts as stale.
+    assert!(stale(moved + DAY_MS / 2, 0.1).is_empty());
+    assert!(stale(moved + DAY_MS, 0.0).is_empty());
+    assert_eq!(stale(moved + DAY_MS + DAY_MS / 4, 0.1), ["stale:card:5"]);
+    // Above a day, the 85th percentile decides.
+    assert!(stale(moved + 2 * DAY_MS, 3.0).is_empty());
+    assert_eq!(stale(moved + 4 * DAY_MS, 3.0), ["stale:card:5"]);
+}
+
+#[test]
 fn the_radar_of_an_empty_board_is_empty() {
     let h = empty_history();
     let risks = radar(&RadarInput {
