@@ -25,7 +25,7 @@ pub fn workspace(state: State<'_, AppState>) -> Reply<ipc::Workspace> {
 #[tauri::command]
 pub fn seed_demo(state: State<'_, AppState>) -> Reply<ipc::Workspace> {
     state.with(|store| {
-        store.seed_demo()?;
+        store.seed_demo_with_history()?;
         workspace_of(store)
     })
 }

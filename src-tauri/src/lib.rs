@@ -61,7 +61,7 @@ pub fn data_file(args: &Args) -> Result<PathBuf, String> {
 pub fn open_store(file: &Path, demo_if_empty: bool) -> teamlead_core::Result<Store> {
     let mut store = Store::open(file)?;
     if demo_if_empty && store.is_empty()? {
-        store.seed_demo()?;
+        store.seed_demo_with_history()?;
     }
     Ok(store)
 }

@@ -48,6 +48,14 @@ fn spread(i: usize, salt: u64) -> i64 {
 }
 
 impl Store {
+    /// The demo as the app offers it: the team and its board (`seed_demo`) with six weeks of
+    /// history behind it, so flow metrics, charts and the radar have something to show.
+    pub fn seed_demo_with_history(&mut self) -> Result<BoardId> {
+        let board = self.seed_demo()?;
+        self.backdate_demo_history(board, 6)?;
+        Ok(board)
+    }
+
     /// Spreads the demo board's history over the last `weeks` weeks before now and adds
     /// shipped, archived cards. Not undoable, like the demo itself.
     pub fn backdate_demo_history(&mut self, board: BoardId, weeks: i64) -> Result<()> {

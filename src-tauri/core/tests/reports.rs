@@ -804,3 +804,35 @@ fn the_report_reads_capacity_one_on_ones_and_check_ins_from_the_rest_of_the_app(
         model.radar
     );
 }
+
+#[test]
+fn the_apps_demo_has_weeks_of_flow_to_show_and_flags_only_real_roadblocks() {
+    let mut store = Store::open_in_memory().unwrap();
+    let board = store.seed_demo_with_history().unwrap();
+    let calendar = Calendar::utc();
+    let today = calendar.date_of(store.now());
+    let period = Period::new(today - chrono::Days::new(27), today).unwrap();
+    let options = store.report_options(board, today).unwrap();
+    let model = store
+        .report_model(board, period, store.now(), calendar, &options)
+        .unwrap();
+    let m = &model.metrics;
+    assert!(m.delivered >= 5, "delivered {}", m.delivered);
+    assert!(m.cycle.count >= 5, "{:?}", m.cycle);
+    assert!(m.cycle.p85.unwrap() >= 1.0, "{:?}", m.cycle);
+    assert!(m.throughput.iter().filter(|w| w.done > 0).count() >= 3);
+    // The board the lead sees is the demo's: 30 cards, the shipped history archived.
+    let view = store.board_view(board).unwrap();
+    assert_eq!(
+        view.cards
+            .iter()
+            .filter(|c| c.archived_at.is_none())
+            .count(),
+        30
+    );
+    // The blocked card is flagged, and not every card in progress is "stale".
+    let kinds: Vec<RiskKind> = model.radar.iter().map(|r| r.kind).collect();
+    assert!(kinds.contains(&RiskKind::Blocked), "{kinds:?}");
+    let stale = kinds.iter().filter(|k| **k == RiskKind::Stale).count();
+    assert!(stale < m.wip_now as usize, "{stale} of {} stale", m.wip_now);
+}
