@@ -286,12 +286,17 @@ impl Store {
         let history = self.card_history(id)?;
         let stages = column_stages(self.conn(), card_board(self.conn(), id)?)?;
         let dates = flow_dates(&history, |column| stages.get(&column).copied());
+        let team_goal = self
+            .conn()
+            .prepare_cached("SELECT goal_id FROM cards WHERE id = ?1")?
+            .query_row([id], |row| row.get(0))?;
         Ok(CardDetail {
             card,
             checklist,
             history,
             started_at: dates.started_at,
             done_at: dates.done_at,
+            team_goal,
         })
     }
 }

@@ -380,6 +380,8 @@ pub struct CardDetail {
     pub started_at: Option<Millis>,
     /// When it last entered a done column, if it is in one now.
     pub done_at: Option<Millis>,
+    /// The team goal the card serves, if any.
+    pub team_goal: Option<TeamGoalId>,
 }
 
 /// A board with its columns in order and its cards in order within each column.

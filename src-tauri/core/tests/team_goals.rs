@@ -167,14 +167,18 @@ fn goals_are_created_linked_and_deleted_with_undo() {
         (goal.title.as_str(), goal.target),
         ("Launch v2", date(2026, 3, 1))
     );
+    assert_eq!(store.card_detail(card).unwrap().team_goal, None);
     store.set_card_team_goal(card, Some(goal.id)).unwrap();
     assert_eq!(store.team_goal_cards(goal.id).unwrap(), [card]);
+    assert_eq!(store.card_detail(card).unwrap().team_goal, Some(goal.id));
     let edited = store
         .update_team_goal(goal.id, "Launch v2.1", date(2026, 4, 1))
         .unwrap();
     assert_eq!(edited.target, date(2026, 4, 1));
     store.delete_team_goal(goal.id).unwrap();
     assert!(store.list_team_goals().unwrap().is_empty());
+    // The card stays, unlinked.
+    assert_eq!(store.card_detail(card).unwrap().team_goal, None);
     // Undo brings the goal back, linked again.
     assert_eq!(store.undo().unwrap().as_deref(), Some("Delete goal"));
     assert_eq!(store.team_goal_cards(goal.id).unwrap(), [card]);

@@ -298,6 +298,9 @@ pub struct CardDetail {
     /// When it last entered a done column, while it is in one.
     #[ts(type = "number | null")]
     pub done_at: Option<i64>,
+    /// The team goal the card serves, if any.
+    #[ts(type = "number | null")]
+    pub team_goal_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -848,6 +851,7 @@ impl From<core::CardDetail> for CardDetail {
                 .collect(),
             started_at: detail.started_at,
             done_at: detail.done_at,
+            team_goal_id: detail.team_goal.map(|g| g.0),
         }
     }
 }

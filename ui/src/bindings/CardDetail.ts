@@ -18,4 +18,8 @@ startedAt: number | null,
 /**
  * When it last entered a done column, while it is in one.
  */
-doneAt: number | null, };
+doneAt: number | null, 
+/**
+ * The team goal the card serves, if any.
+ */
+teamGoalId: number | null, };
