@@ -85,6 +85,30 @@ describe('the Reports page', () => {
     await waitFor(() => expect(screen.getByTestId('report-saved')).toHaveTextContent('(2).md'));
   });
 
+  it('shows progress while a long export is written, with the page still usable', async () => {
+    const backend = new FakeBackend(smallTeam());
+    let finish: () => void = () => {};
+    const save = backend.saveReport.bind(backend);
+    backend.saveReport = async (req) => {
+      await new Promise<void>((resolve) => (finish = resolve));
+      return save(req);
+    };
+    const { user } = setup(backend);
+    await waitFor(() => expect(screen.getByTestId('report-save')).toBeEnabled());
+    await user.click(screen.getByTestId('report-save'));
+    const saving = await screen.findByTestId('report-saving');
+    expect(saving).toHaveTextContent('Writing the PDF file');
+    expect(within(saving).getByLabelText('Saving the report').tagName).toBe('PROGRESS');
+    // A second save cannot start, the format stays what is being written, the rest works.
+    expect(screen.getByTestId('report-save')).toBeDisabled();
+    expect(screen.getByTestId('report-format')).toBeDisabled();
+    await user.type(screen.getByTestId('report-needs'), 'More reviewers');
+    expect(screen.getByTestId('report-needs')).toHaveValue('More reviewers');
+    finish();
+    await waitFor(() => expect(screen.getByTestId('report-saved')).toHaveTextContent('.pdf'));
+    expect(screen.queryByTestId('report-saving')).toBeNull();
+  });
+
   it('saves where the native save dialog says, and nothing when it is cancelled', async () => {
     const { user, backend, notices } = setup();
     await waitFor(() => expect(screen.getByTestId('report-save-as')).toBeEnabled());
