@@ -4,6 +4,7 @@ mod columns;
 mod harness;
 mod journal;
 mod people;
+mod progress;
 mod reports;
 mod start;
 mod workload;

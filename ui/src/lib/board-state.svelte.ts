@@ -1,3 +1,4 @@
+import type { TeamGoal } from '../bindings/TeamGoal';
 import type { ArchivedColumn } from '../bindings/ArchivedColumn';
 import type { BoardSummary } from '../bindings/BoardSummary';
 import type { Card } from '../bindings/Card';
@@ -411,6 +412,27 @@ export class BoardState {
     } catch (error) {
       this.fail(error);
       return null;
+    }
+  }
+
+  /** The lead's goals a card can serve, by target date; empty (and the error shown) on failure. */
+  async teamGoals(): Promise<TeamGoal[]> {
+    try {
+      return (await this.backend.listTeamGoals()).map((p) => p.goal);
+    } catch (error) {
+      this.notices.error(error);
+      return [];
+    }
+  }
+
+  /** Links a card to a goal, or unlinks it (null); false (and the error shown) on failure. */
+  async setTeamGoal(cardId: number, goalId: number | null): Promise<boolean> {
+    try {
+      await this.backend.setCardTeamGoal({ cardId, goalId });
+      return true;
+    } catch (error) {
+      this.notices.error(error);
+      return false;
     }
   }
 

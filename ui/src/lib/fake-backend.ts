@@ -52,6 +52,15 @@ import type { Stage } from '../bindings/Stage';
 import type { UndoStep } from '../bindings/UndoStep';
 import type { UpdateLabel } from '../bindings/UpdateLabel';
 import type { Workspace } from '../bindings/Workspace';
+import type { ChartSvg } from '../bindings/ChartSvg';
+import type { GoalStatus } from '../bindings/GoalStatus';
+import type { Metrics } from '../bindings/Metrics';
+import type { MetricsRequest } from '../bindings/MetricsRequest';
+import type { Risk } from '../bindings/Risk';
+import type { SaveTeamGoal } from '../bindings/SaveTeamGoal';
+import type { SetCardTeamGoal } from '../bindings/SetCardTeamGoal';
+import type { TeamGoal } from '../bindings/TeamGoal';
+import type { TeamGoalProgress } from '../bindings/TeamGoalProgress';
 import type { ActionItem } from '../bindings/ActionItem';
 import type { ActionItemCard } from '../bindings/ActionItemCard';
 import type { ActionItemToCard } from '../bindings/ActionItemToCard';
@@ -303,6 +312,8 @@ interface Snapshot {
   capacity: [number, number | null][];
   timeOff: TimeOff[];
   nextId: NextIds;
+  goals: TeamGoal[];
+  cardGoals: [number, number][];
 }
 
 /**
@@ -497,6 +508,140 @@ export class FakeBackend implements Backend {
   searchJournal(req: SearchJournal): Promise<SearchHit[]> {
     return this.journal.searchJournal(req);
   }
+  // ---- Metrics and goals (simple stand-ins for the core's) ----
+
+  /** Risks the radar lists besides the fake's own (blocked cards), as a test sets them. */
+  extraRisks: Risk[] = [];
+  /** The metrics requests, newest last. */
+  readonly metricsRequests: MetricsRequest[] = [];
+  private goals: TeamGoal[] = [];
+  private cardGoals = new Map<number, number>();
+  private nextGoalId = 1;
+
+  async metrics(req: MetricsRequest): Promise<Metrics> {
+    this.checkPeriod(req);
+    this.metricsRequests.push({ ...req });
+    const board = this.boardNow(req.boardId);
+    const stageOf = new Map(board.columns.map((c) => [c.id, c.stage]));
+    const open = board.cards.filter((c) => c.archivedAt === null);
+    const inProgress = open.filter((c) => stageOf.get(c.columnId) === 'in_progress');
+    const blocked = open.filter((c) => c.blocked !== null);
+    const risks: Risk[] = blocked.map((c) => ({
+      kind: 'blocked',
+      key: `blocked:card:${c.id}`,
+      label: 'Blocked',
+      cardId: c.id,
+      memberId: null,
+      skill: null,
+      name: c.title,
+      why: `Blocked: ${c.blocked!.reason}`,
+    }));
+    const fill = req.dark ? '#9ecae1' : '#08519c';
+    const chart = (kind: string, title: string): ChartSvg => ({
+      kind,
+      title,
+      summary: `${title} of ${board.name}.`,
+      svg: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="${fill}"/></svg>`,
+    });
+    const none = { count: 0, p50: null, p85: null, p95: null };
+    return {
+      from: req.from,
+      to: req.to,
+      delivered: open.filter((c) => stageOf.get(c.columnId) === 'done').length,
+      throughput: [],
+      cycle: none,
+      lead: none,
+      flow: [],
+      wipNow: inProgress.length,
+      wipMean: null,
+      referenceP85: null,
+      aging: inProgress.map((c) => ({ cardId: c.id, ageDays: Math.floor((this.now() - c.createdAt) / 86_400_000), overP85: false })),
+      blockedCards: blocked.length,
+      blockedDays: 0,
+      blockedNow: blocked.length,
+      dueDoneWithDue: 0,
+      dueOnTime: 0,
+      dueHitRate: null,
+      overdueOpen: 0,
+      risks: [...risks, ...structuredClone(this.extraRisks)],
+      charts: [
+        chart('cumulative-flow', 'Cumulative flow'),
+        chart('throughput', 'Throughput per week'),
+        chart('cycle-time', 'Cycle time'),
+      ],
+    };
+  }
+
+  async listTeamGoals(): Promise<TeamGoalProgress[]> {
+    const done = new Set(this.boards.flatMap((b) => b.columns.filter((c) => c.stage === 'done').map((c) => c.id)));
+    const today = new Date(this.now()).toISOString().slice(0, 10);
+    return [...this.goals]
+      .sort((a, b) => byCodeUnits(a.targetDate, b.targetDate) || a.id - b.id)
+      .map((goal) => {
+        const cards = [...this.cardGoals].filter(([, g]) => g === goal.id).map(([id]) => this.cards.get(id)!);
+        const effortOf = (c: Card) => c.estimate ?? 1;
+        const finished = cards.filter((c) => done.has(c.columnId));
+        const effort = cards.reduce((sum, c) => sum + effortOf(c), 0);
+        const doneEffort = finished.reduce((sum, c) => sum + effortOf(c), 0);
+        let status: GoalStatus;
+        let why: string;
+        if (cards.length === 0) [status, why] = ['no_cards', 'No card is linked to this goal yet.'];
+        else if (finished.length === cards.length) [status, why] = ['done', 'Every linked card is done.'];
+        else if (goal.targetDate < today) [status, why] = ['at_risk', 'The target date has passed.'];
+        else if (finished.length === 0) [status, why] = ['not_started', 'No linked card is done yet.'];
+        else [status, why] = ['on_track', 'On track for the target date.'];
+        return {
+          goal: { ...goal },
+          cards: cards.length,
+          doneCards: finished.length,
+          effort,
+          doneEffort,
+          progress: effort === 0 ? 0 : doneEffort / effort,
+          status,
+          projected: null,
+          why,
+        };
+      });
+  }
+
+  async saveTeamGoal(req: SaveTeamGoal): Promise<TeamGoal> {
+    const title = validateTitle(req.title);
+    const targetDate = req.targetDate.trim();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(targetDate) || Number.isNaN(Date.parse(targetDate))) {
+      throw new BackendError('invalid_input', `The target date \u201c${req.targetDate}\u201d is not a date; write it as YYYY-MM-DD.`);
+    }
+    if (req.goalId === null) {
+      this.recordStep('Create goal');
+      const goal = { id: this.nextGoalId++, title, targetDate, createdAt: this.now() };
+      this.goals.push(goal);
+      return { ...goal };
+    }
+    const goal = this.goals.find((g) => g.id === req.goalId);
+    if (!goal) throw notFound('goal', req.goalId);
+    this.recordStep('Edit goal');
+    goal.title = title;
+    goal.targetDate = targetDate;
+    return { ...goal };
+  }
+
+  async deleteTeamGoal(goalId: number): Promise<null> {
+    if (!this.goals.some((g) => g.id === goalId)) throw notFound('goal', goalId);
+    this.recordStep('Delete goal');
+    this.goals = this.goals.filter((g) => g.id !== goalId);
+    for (const [card, goal] of [...this.cardGoals]) if (goal === goalId) this.cardGoals.delete(card);
+    return null;
+  }
+
+  async setCardTeamGoal(req: SetCardTeamGoal): Promise<null> {
+    if (req.goalId !== null && !this.goals.some((g) => g.id === req.goalId)) throw notFound('goal', req.goalId);
+    const card = this.card(req.cardId);
+    this.recordStep(req.goalId === null ? 'Unlink card from goal' : 'Link card to goal');
+    if (req.goalId === null) this.cardGoals.delete(card.id);
+    else this.cardGoals.set(card.id, req.goalId);
+    card.updatedAt = this.now();
+    return null;
+  }
+
   // ---- Manager reports (a simple stand-in for the core's report) ----
 
   /** What the lead wrote per board and period. */
@@ -877,6 +1022,7 @@ export class FakeBackend implements Backend {
       history,
       startedAt: dates.startedAt,
       doneAt: dates.doneAt,
+      teamGoalId: this.cardGoals.get(cardId) ?? null,
     };
   }
 
@@ -1350,6 +1496,8 @@ export class FakeBackend implements Backend {
       capacity: [...this.capacity.entries()],
       timeOff: this.timeOff,
       nextId: this.nextId,
+      goals: this.goals,
+      cardGoals: [...this.cardGoals.entries()],
     });
   }
 
@@ -1363,6 +1511,8 @@ export class FakeBackend implements Backend {
     this.capacity = new Map(copy.capacity);
     this.timeOff = copy.timeOff;
     this.nextId = copy.nextId;
+    this.goals = copy.goals;
+    this.cardGoals = new Map(copy.cardGoals);
   }
 
   /** Adds an event to a card's history, now. */

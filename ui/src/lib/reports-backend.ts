@@ -1,4 +1,10 @@
 import type { ExportedReport } from '../bindings/ExportedReport';
+import type { Metrics } from '../bindings/Metrics';
+import type { MetricsRequest } from '../bindings/MetricsRequest';
+import type { SaveTeamGoal } from '../bindings/SaveTeamGoal';
+import type { SetCardTeamGoal } from '../bindings/SetCardTeamGoal';
+import type { TeamGoal } from '../bindings/TeamGoal';
+import type { TeamGoalProgress } from '../bindings/TeamGoalProgress';
 import type { ExportReport } from '../bindings/ExportReport';
 import type { ReportNotes } from '../bindings/ReportNotes';
 import type { ReportPeriod } from '../bindings/ReportPeriod';
@@ -8,6 +14,16 @@ import type { SetReportStatus } from '../bindings/SetReportStatus';
 
 /** The manager report's part of the `Backend` interface. */
 export interface ReportsBackend {
+  /** Every metric of a board over a period, the roadblock radar and the charts as SVG. */
+  metrics(req: MetricsRequest): Promise<Metrics>;
+  /** The lead's goals by target date, each with its progress rolled up from its cards. */
+  listTeamGoals(): Promise<TeamGoalProgress[]>;
+  /** Creates a goal (`goalId` null) or edits one; undoable. */
+  saveTeamGoal(req: SaveTeamGoal): Promise<TeamGoal>;
+  /** Deletes a goal; its cards stay, unlinked. Undoable. */
+  deleteTeamGoal(goalId: number): Promise<null>;
+  /** Links a card to a goal, or unlinks it (`goalId` null). Undoable. */
+  setCardTeamGoal(req: SetCardTeamGoal): Promise<null>;
   /** The report as the self-contained HTML page an HTML export writes: the preview is the file. */
   reportPreview(req: ReportPeriod): Promise<string>;
   /** What the lead wrote for the period: their status (null: the suggested one) and needs. */

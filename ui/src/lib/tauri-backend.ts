@@ -81,6 +81,12 @@ import type { UpdatePerson } from '../bindings/UpdatePerson';
 import type { UpdateTemplate } from '../bindings/UpdateTemplate';
 import type { ExportedReport } from '../bindings/ExportedReport';
 import type { ExportReport } from '../bindings/ExportReport';
+import type { Metrics } from '../bindings/Metrics';
+import type { MetricsRequest } from '../bindings/MetricsRequest';
+import type { SaveTeamGoal } from '../bindings/SaveTeamGoal';
+import type { SetCardTeamGoal } from '../bindings/SetCardTeamGoal';
+import type { TeamGoal } from '../bindings/TeamGoal';
+import type { TeamGoalProgress } from '../bindings/TeamGoalProgress';
 import type { SavePathRequest } from './reports-backend';
 import type { ReportNotes } from '../bindings/ReportNotes';
 import type { ReportPeriod } from '../bindings/ReportPeriod';
@@ -360,6 +366,21 @@ export class TauriBackend implements Backend {
   }
   exportPerson(memberId: number): Promise<PersonExport> {
     return call('export_person', { memberId });
+  }
+  metrics(req: MetricsRequest): Promise<Metrics> {
+    return call('metrics', { req });
+  }
+  listTeamGoals(): Promise<TeamGoalProgress[]> {
+    return call('list_team_goals');
+  }
+  saveTeamGoal(req: SaveTeamGoal): Promise<TeamGoal> {
+    return call('save_team_goal', { req });
+  }
+  deleteTeamGoal(goalId: number): Promise<null> {
+    return call('delete_team_goal', { goalId });
+  }
+  setCardTeamGoal(req: SetCardTeamGoal): Promise<null> {
+    return call('set_card_team_goal', { req });
   }
   reportPreview(req: ReportPeriod): Promise<string> {
     return call('report_preview', { req });

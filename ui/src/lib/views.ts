@@ -1,9 +1,11 @@
-export type View = 'board' | 'people' | 'workload' | 'reports';
+export type View = 'board' | 'people' | 'workload' | 'progress' | 'goals' | 'reports';
 
 export const VIEWS: { id: View; label: string; key: string }[] = [
   { id: 'board', label: 'Board', key: 'b' },
   { id: 'people', label: 'People', key: 'p' },
   { id: 'workload', label: 'Workload', key: 'w' },
+  { id: 'progress', label: 'Progress', key: 'm' },
+  { id: 'goals', label: 'Goals', key: 'g' },
   { id: 'reports', label: 'Reports', key: 'r' },
 ];
 

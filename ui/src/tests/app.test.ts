@@ -74,14 +74,16 @@ describe('first start', () => {
 });
 
 describe('frame', () => {
-  it('navigates between the four parts, marking the current one', async () => {
+  it('navigates between the six parts, marking the current one', async () => {
     const { user } = await renderBoard();
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    const entries = within(nav).getAllByRole('button').slice(0, 4);
+    const entries = within(nav).getAllByRole('button').slice(0, 6);
     expect(entries.map((e) => e.textContent?.replace(/\s+/g, ' ').trim().split(' ')[0])).toEqual([
       'Board',
       'People',
       'Workload',
+      'Progress',
+      'Goals',
       'Reports',
     ]);
     expect(screen.getByTestId('nav-board')).toHaveAttribute('aria-current', 'page');
@@ -89,6 +91,8 @@ describe('frame', () => {
     for (const [id, title] of [
       ['people', 'People'],
       ['workload', 'Workload'],
+      ['progress', 'Progress'],
+      ['goals', 'Goals'],
       ['reports', 'Report for the manager'],
     ] as const) {
       await user.click(screen.getByTestId(`nav-${id}`));
@@ -97,7 +101,7 @@ describe('frame', () => {
       expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent(title);
       if (id === 'people') expect(screen.getByTestId('people-page')).toBeInTheDocument();
       else if (id === 'workload') expect(screen.getByTestId('workload')).toBeInTheDocument();
-      else expect(screen.getByTestId('reports-page')).toBeInTheDocument();
+      else expect(screen.getByTestId(`${id === 'reports' ? 'reports' : id}-page`)).toBeInTheDocument();
       expect(screen.queryByTestId('board')).not.toBeInTheDocument();
     }
 
@@ -113,6 +117,10 @@ describe('frame', () => {
     expect(screen.getByTestId('nav-workload')).toHaveAttribute('aria-current', 'page');
     await user.keyboard('gr');
     expect(screen.getByTestId('nav-reports')).toHaveAttribute('aria-current', 'page');
+    await user.keyboard('gm');
+    expect(screen.getByTestId('nav-progress')).toHaveAttribute('aria-current', 'page');
+    await user.keyboard('gg');
+    expect(screen.getByTestId('nav-goals')).toHaveAttribute('aria-current', 'page');
     await user.keyboard('gb');
     expect(screen.getByTestId('board')).toBeInTheDocument();
   });
