@@ -176,10 +176,21 @@ fn the_pdf_has_real_text_on_a4_pages() {
 #[test]
 fn the_csv_reads_back_with_every_card_and_its_metrics() {
     let (mut store, board, _) = demo();
-    let card = store.board_view(board).unwrap().cards[0].id;
+    let cards = store.board_view(board).unwrap().cards;
+    let card = cards[0].id;
     store
         .rename_card(card, "Quotes \"here\", commas, and ünïcode")
         .unwrap();
+    // Titles a spreadsheet would run as formulas.
+    let formulas = [
+        "=HYPERLINK(\"http://example.com\",\"x\")",
+        "+1+2",
+        "-3 degrees",
+        "@SUM(A1:A9)",
+    ];
+    for (formula, c) in formulas.iter().zip(&cards[1..]) {
+        store.rename_card(c.id, formula).unwrap();
+    }
     let period = Period::last_two_weeks(date(2026, 3, 13));
     let model = store
         .report_model(
@@ -219,6 +230,19 @@ fn the_csv_reads_back_with_every_card_and_its_metrics() {
         field(quoted, "title"),
         "Quotes \"here\", commas, and ünïcode"
     );
+    for (formula, c) in formulas.iter().zip(&cards[1..]) {
+        let row = rows
+            .iter()
+            .find(|r| field(r, "id") == c.id.0.to_string())
+            .unwrap();
+        assert_eq!(field(row, "title"), format!("'{formula}"));
+    }
+    // No field of any row starts a formula.
+    for row in &rows {
+        for value in row {
+            assert!(!value.starts_with(['=', '+', '@']), "{value}");
+        }
+    }
     let done: Vec<&csv::StringRecord> = rows
         .iter()
         .filter(|r| field(r, "stage") == "done")

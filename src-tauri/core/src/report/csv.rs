@@ -1,5 +1,9 @@
 //! The report's cards as CSV (RFC 4180: comma separated, CRLF line ends, fields quoted when
 //! they hold a comma, a quote or a line break; UTF-8).
+//!
+//! Text the lead typed (titles, names, labels, reasons) that a spreadsheet would read as a
+//! formula, because it starts with `=`, `+`, `-`, `@`, a tab or a carriage return, is written
+//! with a leading `'`, so opening the file never runs it.
 
 use super::{ReportCard, ReportModel};
 use crate::model::Stage;
@@ -40,6 +44,15 @@ pub fn field(value: &str) -> String {
     }
 }
 
+/// Typed text, made safe to open in a spreadsheet (see the module's documentation).
+pub fn text(value: &str) -> String {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    }
+}
+
 fn days(value: Option<f64>) -> String {
     value.map_or_else(String::new, |d| format!("{d:.2}"))
 }
@@ -54,16 +67,16 @@ fn row(card: &ReportCard, unit: &str) -> Vec<String> {
     let opt = |d: Option<chrono::NaiveDate>| d.map_or_else(String::new, |d| d.to_string());
     vec![
         card.id.0.to_string(),
-        card.title.clone(),
-        card.column.clone(),
+        text(&card.title),
+        text(&card.column),
         stage.to_owned(),
-        card.assignee.clone().unwrap_or_default(),
+        text(card.assignee.as_deref().unwrap_or_default()),
         card.estimate.map_or_else(String::new, |e| e.to_string()),
         unit.to_owned(),
         card.priority.as_str().to_owned(),
         opt(card.due),
-        card.labels.join("; "),
-        card.skills.join("; "),
+        text(&card.labels.join("; ")),
+        text(&card.skills.join("; ")),
         card.checklist.0.to_string(),
         card.checklist.1.to_string(),
         if card.blocked_reason.is_some() {
@@ -72,8 +85,8 @@ fn row(card: &ReportCard, unit: &str) -> Vec<String> {
             "no"
         }
         .to_owned(),
-        card.blocked_reason.clone().unwrap_or_default(),
-        card.goal.clone().unwrap_or_default(),
+        text(card.blocked_reason.as_deref().unwrap_or_default()),
+        text(card.goal.as_deref().unwrap_or_default()),
         if card.archived { "yes" } else { "no" }.to_owned(),
         card.created.to_string(),
         opt(card.started),
