@@ -14,6 +14,7 @@ pub fn app_info(state: State<'_, AppState>) -> ipc::AppInfo {
         version: env!("CARGO_PKG_VERSION").to_owned(),
         data_file: state.data_file.display().to_string(),
         export_dir: state.export_dir.display().to_string(),
+        log_dir: state.log_dir.display().to_string(),
     }
 }
 

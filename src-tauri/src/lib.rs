@@ -1,6 +1,7 @@
 //! The Tauri shell: parses options, opens the store, and exposes the core as commands.
 //! All behaviour lives in `teamlead-core`; this crate only wires it to the window.
 
+pub mod applog;
 pub mod args;
 pub mod cli;
 mod commands;
@@ -26,6 +27,8 @@ pub struct AppState {
     data_file: PathBuf,
     /// Where exports are saved, created when first needed.
     export_dir: PathBuf,
+    /// Where the log files are.
+    log_dir: PathBuf,
 }
 
 /// Keeps this instance's hold on its data directory for the app's lifetime.
@@ -42,10 +45,15 @@ impl AppState {
                 "The database is unavailable after an earlier failure; restart Teamlead.",
             )
         })?;
-        match &mut *store {
-            Ok(store) => f(store).map_err(Into::into),
+        let result = match &mut *store {
+            Ok(store) => f(store).map_err(IpcError::from),
             Err(error) => Err(error.clone()),
+        };
+        if let Err(error) = &result {
+            // The code only: the message may quote what the user typed.
+            applog::warn(&format!("a command failed: {}", error.code.as_str()));
         }
+        result
     }
 }
 
@@ -118,10 +126,30 @@ pub fn run() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    // Only the instance that holds the data directory writes its log.
+    let log_dir = data_dir.join(applog::LOG_DIR);
+    applog::init(&log_dir);
+    applog::info(&format!(
+        "Teamlead {} started ({} {})",
+        env!("CARGO_PKG_VERSION"),
+        std::env::consts::OS,
+        std::env::consts::ARCH
+    ));
     let store = open_store(&data_file, args.demo_if_empty).map_err(|error| {
         eprintln!("teamlead: cannot open {}: {error}", data_file.display());
-        IpcError::from(error)
+        let error = IpcError::from(error);
+        applog::error(&format!(
+            "the database could not be opened: {}",
+            error.code.as_str()
+        ));
+        error
     });
+    if let Ok(store) = &store {
+        match store.schema_version() {
+            Ok(version) => applog::info(&format!("database opened, schema version {version}")),
+            Err(_) => applog::warn("database opened, schema version unreadable"),
+        }
+    }
     let result = tauri::Builder::default()
         // The native save dialog, for "Save as…".
         .plugin(tauri_plugin_dialog::init())
@@ -145,6 +173,7 @@ pub fn run() -> ExitCode {
             store: Mutex::new(store),
             export_dir: args.resolve_export_dir(&data_dir),
             data_file,
+            log_dir,
         })
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
@@ -248,10 +277,18 @@ pub fn run() -> ExitCode {
             report_commands::delete_team_goal,
             report_commands::set_card_team_goal,
         ])
-        .run(tauri::generate_context!());
+        .build(tauri::generate_context!());
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(app) => {
+            app.run(|_, event| {
+                if let tauri::RunEvent::Exit = event {
+                    applog::info("Teamlead closed");
+                }
+            });
+            ExitCode::SUCCESS
+        }
         Err(error) => {
+            applog::error("the window could not be started");
             eprintln!("teamlead: {error}");
             ExitCode::FAILURE
         }

@@ -359,3 +359,51 @@ async fn a_five_megabyte_paste_saves_and_reloads_intact() {
         "the notes shown after a restart differ"
     );
 }
+
+/// Every log file the app wrote in the data dir, joined.
+fn log_text(harness: &Harness) -> String {
+    let dir = harness.data_dir().join("logs");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("no log folder {}: {e}", dir.display()))
+        .map(|e| e.expect("a log file").path())
+        .collect();
+    names.sort();
+    names
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("a readable log"))
+        .collect()
+}
+
+#[tokio::test]
+async fn the_log_says_what_happened_and_holds_no_names_or_notes() {
+    let harness = Harness::new();
+    seed(&harness);
+    let app = harness.launch().await;
+    open_person(&app).await;
+    let session = new_session(&app, None).await;
+    let typed = "LOG-SECRET-9931 is thinking about leaving";
+    let editor = app.find(r#"[data-testid="session-notes-input"]"#).await;
+    editor.send_keys(typed).await.expect("type notes");
+    // A refused call: the core's message quotes the session date, the log has only the code.
+    let refused = app
+        .js_async(
+            r#"const done = arguments[arguments.length - 1];
+               window.__TAURI_INTERNALS__
+                 .invoke('create_session', { req: { memberId: 999999, date: '2026-01-05' } })
+                 .then(() => done('accepted'), (e) => done(e.code));"#,
+            vec![],
+        )
+        .await;
+    assert_eq!(refused, json!("not_found"));
+    app.quit().await;
+    assert_eq!(relaunch_and_read(&harness, session).await, typed);
+
+    let log = log_text(&harness);
+    assert!(log.contains(" INFO Teamlead "), "{log}");
+    assert!(log.contains("database opened, schema version"), "{log}");
+    assert!(log.contains("WARN a command failed: not_found"), "{log}");
+    assert_eq!(log.matches(" started (").count(), 2, "{log}");
+    for private in ["LOG-SECRET-9931", PERSON, "Zo", "999999", "2026-01-05"] {
+        assert!(!log.contains(private), "the log holds {private}:\n{log}");
+    }
+}

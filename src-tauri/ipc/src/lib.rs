@@ -35,6 +35,19 @@ pub enum ErrorCode {
     Internal,
 }
 
+impl ErrorCode {
+    /// The code as the UI sees it, for the log.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::InvalidInput => "invalid_input",
+            ErrorCode::IncompatibleDatabase => "incompatible_database",
+            ErrorCode::Storage => "storage",
+            ErrorCode::Internal => "internal",
+        }
+    }
+}
+
 impl From<core::Error> for IpcError {
     fn from(error: core::Error) -> Self {
         let code = match error.kind() {
@@ -68,6 +81,8 @@ pub struct AppInfo {
     pub data_file: String,
     /// The folder exports are saved into, and where "Save as…" starts.
     pub export_dir: String,
+    /// The folder of the app's log files.
+    pub log_dir: String,
 }
 
 /// What the app needs to know at start.

@@ -8,4 +8,8 @@ dataFile: string,
 /**
  * The folder exports are saved into, and where "Save as…" starts.
  */
-exportDir: string, };
+exportDir: string, 
+/**
+ * The folder of the app's log files.
+ */
+logDir: string, };

@@ -45,6 +45,7 @@ export interface CommandActions {
   undo(): void;
   redo(): void;
   showShortcuts(): void;
+  showAbout(): void;
   openCard(cardId: number): void;
   editTitle(cardId: number): void;
   moveCard(cardId: number, columnId: number): void;
@@ -176,6 +177,7 @@ export function buildCommands(state: CommandState, actions: CommandActions): Com
     { id: 'undo', title: 'Undo the last board action', group: 'Edit', hint: 'Ctrl+Z', run: () => actions.undo() },
     { id: 'redo', title: 'Redo the last undone action', group: 'Edit', hint: 'Ctrl+Shift+Z', run: () => actions.redo() },
     { id: 'shortcuts', title: 'Show keyboard shortcuts', group: 'Help', hint: '?', run: () => actions.showShortcuts() },
+    { id: 'about', title: 'About Teamlead: version, data file, logs', group: 'Help', run: () => actions.showAbout() },
   );
 
   if (hasBoard) {

@@ -348,6 +348,7 @@ export class FakeBackend implements Backend {
       version: '0.0.0-browser',
       dataFile: '(in memory, nothing is saved)',
       exportDir: '/home/lead/Downloads',
+      logDir: '(in memory, no log)',
     };
     this.now = init.now ?? Date.now;
     this.insertMembers(init.members ?? []);

@@ -125,13 +125,33 @@ describe('frame', () => {
     expect(screen.getByTestId('board')).toBeInTheDocument();
   });
 
-  it('shows the version and the data file', async () => {
-    await renderBoard(
-      new FakeBackend({ ...smallTeam(), appInfo: { version: '0.3.1', dataFile: '/home/lea/teamlead.db', exportDir: '/home/lea/Downloads' } }),
+  it('shows the version, the data file and the log folder in the About box', async () => {
+    const { user } = await renderBoard(
+      new FakeBackend({
+        ...smallTeam(),
+        appInfo: { version: '0.3.1', dataFile: '/home/lea/teamlead.db', exportDir: '/home/lea/Downloads', logDir: '/home/lea/logs' },
+      }),
     );
-    const about = await screen.findByTestId('about');
-    expect(about).toHaveTextContent('0.3.1');
-    expect(about).toHaveTextContent('/home/lea/teamlead.db');
+    const button = screen.getByTestId('nav-about');
+    await waitFor(() => expect(button).toBeEnabled());
+    expect(button).toHaveTextContent('0.3.1');
+    await user.click(button);
+    const about = await screen.findByTestId('about-dialog');
+    expect(within(about).getByTestId('about-version')).toHaveTextContent('0.3.1');
+    expect(within(about).getByTestId('about-data-file')).toHaveTextContent('/home/lea/teamlead.db');
+    expect(within(about).getByTestId('about-log-dir')).toHaveTextContent('/home/lea/logs');
+    // Shortcuts wait while it is open; Escape closes it and focus goes back.
+    await user.keyboard('gp');
+    expect(screen.getByTestId('nav-board')).toHaveAttribute('aria-current', 'page');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByTestId('about-dialog')).toBeNull();
+    expect(button).toHaveFocus();
+
+    // The command palette reaches it too.
+    await user.keyboard('{Control>}k{/Control}');
+    await user.keyboard('About');
+    await user.keyboard('{Enter}');
+    expect(await screen.findByTestId('about-dialog')).toBeInTheDocument();
   });
 
   it('lists the shortcuts on ? and closes the list on Escape', async () => {
