@@ -22,7 +22,7 @@ BUILD_PACKAGES := build-essential pkg-config curl file libssl-dev libwebkit2gtk-
 TEST_PACKAGES := xvfb xauth webkit2gtk-driver poppler-utils
 
 .PHONY: help run test lint bench bindings bindings-check build build-release ui \
-	deps deps-test deps-ui test-core test-ui test-app fmt clean screenshot
+	deps deps-test deps-ui test-core test-ui test-app fmt clean screenshot package test-package
 
 help:
 	@echo "make run     install what is missing, build, and start Teamlead"
@@ -30,6 +30,7 @@ help:
 	@echo "make lint    formatting, clippy, svelte-check and tsc"
 	@echo "make bench   performance targets; ends with one 'bench P..' line per target"
 	@echo "make bindings  regenerate ui/src/bindings from the Rust transport types"
+	@echo "make package  build the .deb (Tauri CLI, release build)"
 
 # --- installing --------------------------------------------------------------------------
 
@@ -112,6 +113,7 @@ test: deps-test deps-ui
 	$(MAKE) --no-print-directory test-core
 	$(MAKE) --no-print-directory test-ui
 	$(MAKE) --no-print-directory test-app
+	$(MAKE) --no-print-directory test-package
 	@echo "make test: all checks passed"
 
 bench: deps-test ui
@@ -121,6 +123,20 @@ bench: deps-test ui
 	$(CARGO) bench -p teamlead-core --bench reports 2>&1 | tee -a $$out; \
 	$(CARGO) bench -p teamlead --bench webview 2>&1 | tee -a $$out; \
 	echo; echo "Targets:"; grep -E '^bench P[0-9]' $$out; rm -f $$out
+
+# --- packaging -----------------------------------------------------------------------------
+
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+DEB = $${CARGO_TARGET_DIR:-target}/release/bundle/deb/Teamlead_$(VERSION)_$$(dpkg --print-architecture).deb
+
+# The .deb, with the version from Cargo.toml; the Tauri CLI comes from ui/node_modules.
+package: deps-ui
+	ui/node_modules/.bin/tauri build --bundles deb --ci
+	@echo "built $(DEB) ($$(du -h $(DEB) | cut -f1))"
+
+# Installs the package with dpkg, starts the installed binary under Xvfb, removes it again.
+test-package: deps-test package
+	tests/package/check-deb.sh $(DEB) $(VERSION)
 
 # The README's picture: the real window under Xvfb, on a scratch database with the demo team.
 screenshot: build
