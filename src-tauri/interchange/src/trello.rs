@@ -159,15 +159,19 @@ fn by_pos<T>(items: &mut [T], pos: impl Fn(&T) -> f64) {
 
 /// Reads a Trello export into a board to import.
 pub fn parse(file: &str, text: &str) -> Result<BoardImport> {
-    let mut board: Board = read::json(file, text).map_err(|error| match error {
-        Error::Json {
-            problem, line, column, ..
-        } if problem.contains("missing field") => Error::WrongFormat {
-            file: file.to_owned(),
-            expected: "Trello board export",
-            reason: format!("{problem} at line {line}, column {column}"),
-        },
-        other => other,
+    let mut board: Board = serde_json::from_str(text).map_err(|error| {
+        let message = error.to_string();
+        if message.starts_with("missing field") {
+            // Not a board export at all: say which field a board export has.
+            let field = message.split(" at line ").next().unwrap_or(&message);
+            Error::WrongFormat {
+                file: file.to_owned(),
+                expected: "Trello board export",
+                reason: format!("{field} (a board export has name, lists and cards)"),
+            }
+        } else {
+            read::json_error(file, &error)
+        }
     })?;
     let list_ids = unique(file, "List", board.lists.iter().map(|l| &l.id))?;
     unique(file, "Card", board.cards.iter().map(|c| &c.id))?;
