@@ -1,6 +1,6 @@
 //! Tests of the interchange formats, one binary with a module per area.
 
-// mod boards;
+mod boards;
 mod hostile;
 mod roundtrip;
 
