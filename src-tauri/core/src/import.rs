@@ -172,15 +172,24 @@ fn check(import: &BoardImport) -> Result<Checked> {
             .checklist
             .iter()
             .map(|(text, done)| {
-                validate::text("checklist", "checklist item", text, validate::MAX_TITLE_CHARS)
-                    .map(|t| (t, *done))
-                    .map_err(at)
+                validate::text(
+                    "checklist",
+                    "checklist item",
+                    text,
+                    validate::MAX_TITLE_CHARS,
+                )
+                .map(|t| (t, *done))
+                .map_err(at)
             })
             .collect::<Result<Vec<_>>>()?;
         cards.push(CheckedCard {
             title: validate::title(&card.title).map_err(at)?,
             description: validate::description(&card.description).map_err(at)?,
-            estimate: card.estimate.map(validate::estimate).transpose().map_err(at)?,
+            estimate: card
+                .estimate
+                .map(validate::estimate)
+                .transpose()
+                .map_err(at)?,
             checklist,
         });
     }
@@ -317,8 +326,10 @@ fn write(tx: &Tx<'_>, import: &BoardImport, checked: &Checked) -> Result<BoardIm
         let id = match board_labels.get(&key) {
             Some(id) => *id,
             None => {
-                tx.prepare_cached("INSERT INTO labels (board_id, name, color) VALUES (?1, ?2, ?3)")?
-                    .execute(params![board, name, label.color])?;
+                tx.prepare_cached(
+                    "INSERT INTO labels (board_id, name, color) VALUES (?1, ?2, ?3)",
+                )?
+                .execute(params![board, name, label.color])?;
                 let id = LabelId(tx.last_insert_rowid());
                 board_labels.insert(key, id);
                 summary.labels_created += 1;
@@ -369,7 +380,10 @@ fn write(tx: &Tx<'_>, import: &BoardImport, checked: &Checked) -> Result<BoardIm
                 .query_row([column], |row| row.get(0))?,
         };
         let rank = rank::between(last.as_deref(), None);
-        let created = card.created_at.filter(|t| *t >= 0).map_or(now, |t| t.min(now));
+        let created = card
+            .created_at
+            .filter(|t| *t >= 0)
+            .map_or(now, |t| t.min(now));
         let assignee = card.assignee.map(|i| people[i]);
         tx.prepare_cached(
             "INSERT INTO cards (column_id, rank, title, description, assignee_id, estimate_centi,

@@ -40,7 +40,8 @@ pub struct Record {
 
 /// Splits `text` into rows of fields. Blank lines are skipped.
 pub fn records(file: &str, text: &str) -> Result<Vec<Record>> {
-    let fail = |line: usize, message: String| Error::invalid(file, format!("Line {line}: {message}"));
+    let fail =
+        |line: usize, message: String| Error::invalid(file, format!("Line {line}: {message}"));
     let mut out = Vec::new();
     let mut chars = text.chars().peekable();
     let mut line = 1;
@@ -277,15 +278,20 @@ pub fn parse(file: &str, text: &str, target: Target) -> Result<BoardImport> {
         };
         let estimate = match get("estimate") {
             "" => None,
-            text => Some(text.parse::<f64>().ok().filter(|v| v.is_finite()).ok_or_else(|| {
-                Error::invalid(
-                    file,
-                    format!(
+            text => Some(
+                text.parse::<f64>()
+                    .ok()
+                    .filter(|v| v.is_finite())
+                    .ok_or_else(|| {
+                        Error::invalid(
+                            file,
+                            format!(
                         "{source}: the estimate \u{201c}{text}\u{201d} is not a number (write \
                          2.5, with a point)."
                     ),
-                )
-            })?),
+                        )
+                    })?,
+            ),
         };
         let due = match get("due") {
             "" => None,
@@ -300,7 +306,11 @@ pub fn parse(file: &str, text: &str, target: Target) -> Result<BoardImport> {
             })?),
         };
         let mut card_labels = Vec::new();
-        for name in get("labels").split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        for name in get("labels")
+            .split(',')
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
             let index = *label_of.entry(name.to_lowercase()).or_insert_with(|| {
                 labels.push(ImportLabel {
                     name: name.to_owned(),

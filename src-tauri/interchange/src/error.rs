@@ -27,7 +27,9 @@ pub enum Error {
     },
 
     /// Broken JSON, or JSON whose values have the wrong type or shape.
-    #[error("{file} is not valid: {problem} at line {line}, column {column}. Nothing was imported.")]
+    #[error(
+        "{file} is not valid: {problem} at line {line}, column {column}. Nothing was imported."
+    )]
     Json {
         file: String,
         problem: String,

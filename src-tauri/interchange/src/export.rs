@@ -448,10 +448,11 @@ pub(crate) fn write_file(bytes: &[u8], path: &Path, replace: bool, limit: u64) -
             path: path.display().to_string(),
         });
     }
-    teamlead_core::files::write_files_atomically(&[(path.to_path_buf(), bytes.to_vec())])
-        .map_err(|error| match error {
+    teamlead_core::files::write_files_atomically(&[(path.to_path_buf(), bytes.to_vec())]).map_err(
+        |error| match error {
             teamlead_core::Error::Export { path, reason } => Error::Write { path, reason },
             other => Error::Core(other),
-        })?;
+        },
+    )?;
     Ok(bytes.len() as u64)
 }

@@ -10,8 +10,8 @@ use teamlead_core::board::EventKind;
 use teamlead_core::report::{Format, Status};
 use teamlead_core::store::Tx;
 use teamlead_core::{
-    rank, validate, AgendaStatus, Cadence, EstimateUnit, FeedbackKind, LabelColor, Owner,
-    Priority, Stage, Store,
+    rank, validate, AgendaStatus, Cadence, EstimateUnit, FeedbackKind, LabelColor, Owner, Priority,
+    Stage, Store,
 };
 
 use crate::error::{Error, Result};
@@ -52,7 +52,9 @@ pub fn parse(file: &str, text: &str) -> Result<Document> {
             file: file.to_owned(),
             expected: "Teamlead export",
             reason: match header.format {
-                Some(found) => format!("its \"format\" is \u{201c}{found}\u{201d}, not \"teamlead\""),
+                Some(found) => {
+                    format!("its \"format\" is \u{201c}{found}\u{201d}, not \"teamlead\"")
+                }
                 None => "it has no \"format\": \"teamlead\" field".to_owned(),
             },
         });
@@ -113,11 +115,10 @@ fn existing_data(tx: &Tx<'_>, builtin: &[Template]) -> teamlead_core::Result<Opt
         ("goals", "goals"),
         ("one_on_ones", "one-on-ones"),
     ] {
-        let any: bool = tx.query_row(
-            &format!("SELECT EXISTS (SELECT 1 FROM {table})"),
-            [],
-            |r| r.get(0),
-        )?;
+        let any: bool =
+            tx.query_row(&format!("SELECT EXISTS (SELECT 1 FROM {table})"), [], |r| {
+                r.get(0)
+            })?;
         if any {
             return Ok(Some(what.to_owned()));
         }
@@ -407,7 +408,11 @@ fn write(tx: &Tx<'_>, doc: &Document) -> teamlead_core::Result<Imported> {
 
     for template in &doc.agenda_templates {
         tx.prepare_cached("INSERT INTO agenda_templates (id, name, items) VALUES (?1, ?2, ?3)")?
-            .execute(params![template.id, template.name, template.items.join("\n")])?;
+            .execute(params![
+                template.id,
+                template.name,
+                template.items.join("\n")
+            ])?;
     }
     Ok(imported)
 }
@@ -476,7 +481,14 @@ impl<'f> Checker<'f> {
         Ok(())
     }
 
-    fn reference(&self, place: &str, field: &str, ids: &Ids, what: &str, id: Option<i64>) -> Result<()> {
+    fn reference(
+        &self,
+        place: &str,
+        field: &str,
+        ids: &Ids,
+        what: &str,
+        id: Option<i64>,
+    ) -> Result<()> {
         match id {
             Some(id) if !ids.has(id) => Err(self.fail(format!(
                 "{place}: its {field} is {what} {id}, which the file does not have."
@@ -507,7 +519,13 @@ impl<'f> Checker<'f> {
         self.at(place, validate::date("date", date))
     }
 
-    fn rank(&self, place: &str, value: &str, taken: &mut HashSet<String>, within: &str) -> Result<()> {
+    fn rank(
+        &self,
+        place: &str,
+        value: &str,
+        taken: &mut HashSet<String>,
+        within: &str,
+    ) -> Result<()> {
         if !rank::is_valid(value) {
             return Err(self.fail(format!(
                 "{place}: its rank \u{201c}{value}\u{201d} is not a rank (digits and letters, \
@@ -559,7 +577,10 @@ impl<'f> Checker<'f> {
                 Cadence::parse(&person.cadence).is_some(),
                 "weekly, every_two_weeks, monthly",
             )?;
-            self.at(&place, validate::notes("privateNotes", &person.private_notes))?;
+            self.at(
+                &place,
+                validate::notes("privateNotes", &person.private_notes),
+            )?;
             if let Some(capacity) = person.weekly_capacity {
                 if !(0.0..=validate::MAX_ESTIMATE).contains(&capacity) {
                     return Err(self.fail(format!(
@@ -570,7 +591,8 @@ impl<'f> Checker<'f> {
             }
             let mut names = HashSet::new();
             for skill in &mut person.skills {
-                skill.name = self.at(&place, validate::name("skills", "skill name", &skill.name))?;
+                skill.name =
+                    self.at(&place, validate::name("skills", "skill name", &skill.name))?;
                 self.score(&place, "level of skill in", Some(skill.level), 1, 5)?;
                 if !names.insert(skill.name.clone()) {
                     return Err(self.fail(format!(
@@ -642,7 +664,12 @@ impl<'f> Checker<'f> {
                 let place = format!("Column {}", column.id);
                 column.name =
                     self.at(&place, validate::name("name", "column name", &column.name))?;
-                self.rank(&place, &column.rank, &mut column_ranks, "column of its board")?;
+                self.rank(
+                    &place,
+                    &column.rank,
+                    &mut column_ranks,
+                    "column of its board",
+                )?;
                 self.one_of(
                     &place,
                     "stage",
@@ -739,7 +766,12 @@ impl<'f> Checker<'f> {
                 for skill in &mut card.skills {
                     skill.name = self.at(
                         &place,
-                        validate::text("skill", "skill name", &skill.name, validate::MAX_SKILL_CHARS),
+                        validate::text(
+                            "skill",
+                            "skill name",
+                            &skill.name,
+                            validate::MAX_SKILL_CHARS,
+                        ),
                     )?;
                     self.at(&place, validate::level("minLevel", skill.min_level))?;
                     if !skills.insert(skill.name.clone()) {
@@ -756,7 +788,12 @@ impl<'f> Checker<'f> {
                     self.rank(&place, &item.rank, &mut item_ranks, "item of its checklist")?;
                     item.text = self.at(
                         &place,
-                        validate::text("text", "checklist item", &item.text, validate::MAX_TITLE_CHARS),
+                        validate::text(
+                            "text",
+                            "checklist item",
+                            &item.text,
+                            validate::MAX_TITLE_CHARS,
+                        ),
                     )?;
                 }
                 for event in &card.history {
@@ -797,7 +834,12 @@ impl<'f> Checker<'f> {
                         "green, amber, red",
                     )?;
                 }
-                self.at_most(&place, "statusReason", &note.status_reason, validate::MAX_TITLE_CHARS)?;
+                self.at_most(
+                    &place,
+                    "statusReason",
+                    &note.status_reason,
+                    validate::MAX_TITLE_CHARS,
+                )?;
                 note.needs = self.at(&place, validate::description(&note.needs))?;
             }
             for snapshot in &board.report_snapshots {
@@ -809,13 +851,19 @@ impl<'f> Checker<'f> {
                     &place,
                     "format",
                     &snapshot.format,
-                    Format::parse(&snapshot.format).map(Format::as_str) == Some(snapshot.format.as_str()),
+                    Format::parse(&snapshot.format).map(Format::as_str)
+                        == Some(snapshot.format.as_str()),
                     "md, html, pdf, csv",
                 )?;
                 let mut keys = HashSet::new();
                 for risk in &snapshot.risks {
                     self.at_most(&place, "risk key", &risk.key, validate::MAX_TITLE_CHARS)?;
-                    self.at_most(&place, "risk summary", &risk.summary, validate::MAX_DESCRIPTION_CHARS)?;
+                    self.at_most(
+                        &place,
+                        "risk summary",
+                        &risk.summary,
+                        validate::MAX_DESCRIPTION_CHARS,
+                    )?;
                     if !keys.insert(risk.key.as_str()) {
                         return Err(self.fail(format!(
                             "{place}: the risk \u{201c}{}\u{201d} is listed twice.",
@@ -849,7 +897,13 @@ impl<'f> Checker<'f> {
         }
         for session in &mut doc.sessions {
             let place = format!("One-on-one {}", session.id);
-            self.reference(&place, "personId", &people, "person", Some(session.person_id))?;
+            self.reference(
+                &place,
+                "personId",
+                &people,
+                "person",
+                Some(session.person_id),
+            )?;
             self.day(&place, "date", &session.date)?;
             self.at(&place, validate::notes("notes", &session.notes))?;
             self.score(&place, "mood", session.mood, 1, 5)?;
@@ -857,10 +911,20 @@ impl<'f> Checker<'f> {
             let mut ranks = HashSet::new();
             for item in &mut session.agenda {
                 let place = format!("Talking point {}", item.id);
-                self.rank(&place, &item.rank, &mut ranks, "talking point of its one-on-one")?;
+                self.rank(
+                    &place,
+                    &item.rank,
+                    &mut ranks,
+                    "talking point of its one-on-one",
+                )?;
                 item.text = self.at(
                     &place,
-                    validate::text("text", "talking point", &item.text, validate::MAX_TITLE_CHARS),
+                    validate::text(
+                        "text",
+                        "talking point",
+                        &item.text,
+                        validate::MAX_TITLE_CHARS,
+                    ),
                 )?;
                 self.one_of(
                     &place,
@@ -869,8 +933,20 @@ impl<'f> Checker<'f> {
                     AgendaStatus::parse(&item.status).is_some(),
                     "open, discussed, carried",
                 )?;
-                self.reference(&place, "carriedFrom", &agenda, "talking point", item.carried_from)?;
-                self.reference(&place, "actionItemId", &actions, "action item", item.action_item_id)?;
+                self.reference(
+                    &place,
+                    "carriedFrom",
+                    &agenda,
+                    "talking point",
+                    item.carried_from,
+                )?;
+                self.reference(
+                    &place,
+                    "actionItemId",
+                    &actions,
+                    "action item",
+                    item.action_item_id,
+                )?;
                 self.reference(&place, "cardId", &cards, "card", item.card_id)?;
             }
             for item in &mut session.action_items {
@@ -918,8 +994,10 @@ impl<'f> Checker<'f> {
         for template in &mut doc.agenda_templates {
             self.new_id(&mut templates, "Agenda template", template.id)?;
             let place = format!("Agenda template {}", template.id);
-            template.name =
-                self.at(&place, validate::name("name", "template name", &template.name))?;
+            template.name = self.at(
+                &place,
+                validate::name("name", "template name", &template.name),
+            )?;
             // The name is unique ignoring ASCII case (COLLATE NOCASE).
             if !names.insert(template.name.to_ascii_lowercase()) {
                 return Err(self.fail(format!(

@@ -282,12 +282,15 @@ pub fn parse(file: &str, text: &str) -> Result<BoardImport> {
     let mut checklists: HashMap<&str, Vec<(String, bool)>> = HashMap::new();
     for checklist in &mut board.checklists {
         by_pos(&mut checklist.check_items, |i| i.pos);
-        checklists.entry(checklist.id_card.as_str()).or_default().extend(
-            checklist
-                .check_items
-                .iter()
-                .map(|i| (i.name.clone(), i.state == "complete")),
-        );
+        checklists
+            .entry(checklist.id_card.as_str())
+            .or_default()
+            .extend(
+                checklist
+                    .check_items
+                    .iter()
+                    .map(|i| (i.name.clone(), i.state == "complete")),
+            );
     }
 
     // Cards by list, then by their place in it.
@@ -320,7 +323,11 @@ pub fn parse(file: &str, text: &str) -> Result<BoardImport> {
             assignee: card.id_members.first().map(|m| person_of[m.as_str()]),
             estimate: None,
             due,
-            labels: card.id_labels.iter().map(|l| label_of[l.as_str()]).collect(),
+            labels: card
+                .id_labels
+                .iter()
+                .map(|l| label_of[l.as_str()])
+                .collect(),
             checklist: checklists.remove(card.id.as_str()).unwrap_or_default(),
             archived: card.closed,
             created_at: created_at(&card.id),

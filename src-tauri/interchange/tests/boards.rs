@@ -38,9 +38,13 @@ fn a_trello_export_becomes_a_board_with_its_lists_cards_labels_and_members() {
     let (_dir, mut store) = demo_store();
     let before = dump_data(&store);
     let people_before = store.list_members().unwrap().len();
-    let imported =
-        interchange::import_file(&mut store, Kind::Trello, &fixture("trello-board.json"), None)
-            .unwrap();
+    let imported = interchange::import_file(
+        &mut store,
+        Kind::Trello,
+        &fixture("trello-board.json"),
+        None,
+    )
+    .unwrap();
     assert_eq!(
         (
             imported.boards,
@@ -113,7 +117,9 @@ fn a_trello_export_becomes_a_board_with_its_lists_cards_labels_and_members() {
     );
 
     let push = card(&view, "Push notifications for order updates");
-    assert!(push.description.starts_with("Send a push when an order ships.\n\n- iOS"));
+    assert!(push
+        .description
+        .starts_with("Send a push when an order ships.\n\n- iOS"));
     assert_eq!(push.due, chrono::NaiveDate::from_ymd_opt(2024, 4, 3));
     // The first member is the assignee; the others are people of the team.
     assert_eq!(member_name(&store, push).as_deref(), Some("Marco Rossi"));
@@ -151,7 +157,10 @@ fn a_trello_export_becomes_a_board_with_its_lists_cards_labels_and_members() {
         Some("Import from Trello")
     );
     store.undo().unwrap();
-    assert!(dump_data(&store) == before, "the undo left part of the import");
+    assert!(
+        dump_data(&store) == before,
+        "the undo left part of the import"
+    );
 }
 
 #[test]
@@ -197,7 +206,14 @@ fn csv_rows_become_cards_of_a_board_matching_columns_people_and_labels_by_name()
     let mut label_names: Vec<&str> = invoices
         .labels
         .iter()
-        .map(|id| view.labels.iter().find(|l| l.id == *id).unwrap().name.as_str())
+        .map(|id| {
+            view.labels
+                .iter()
+                .find(|l| l.id == *id)
+                .unwrap()
+                .name
+                .as_str()
+        })
         .collect();
     label_names.sort_unstable();
     assert_eq!(label_names, ["Customer", "Feature"]);
@@ -223,9 +239,7 @@ fn csv_without_a_board_makes_one_named_after_the_file() {
     let (_dir, mut store) = empty_store();
     let imported =
         interchange::import_file(&mut store, Kind::Csv, &fixture("cards.csv"), None).unwrap();
-    let view = store
-        .board_view(BoardId(imported.board.unwrap()))
-        .unwrap();
+    let view = store.board_view(BoardId(imported.board.unwrap())).unwrap();
     assert_eq!(view.board.name, "cards");
     let names: Vec<&str> = view.columns.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names, ["to do", "Review", "Blocked"]);

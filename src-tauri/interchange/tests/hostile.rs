@@ -59,7 +59,10 @@ fn a_truncated_export_is_refused_as_cut_off() {
     let cut = &text[..text.len() / 2];
     let (_dir, mut store) = empty_store();
     let message = refused_text(&mut store, Kind::Json, cut);
-    assert_contains(&message, "the file ends too early (it may be cut off) at line");
+    assert_contains(
+        &message,
+        "the file ends too early (it may be cut off) at line",
+    );
     assert_contains(&message, "Nothing was imported.");
 }
 
@@ -71,7 +74,10 @@ fn values_of_the_wrong_type_are_refused_with_their_line() {
     let line = text.lines().position(|l| l.contains("\"seven\"")).unwrap() + 1;
     let (_dir, mut store) = empty_store();
     let message = refused_text(&mut store, Kind::Json, &text);
-    assert_contains(&message, "a value of the wrong kind (invalid type: string \"seven\"");
+    assert_contains(
+        &message,
+        "a value of the wrong kind (invalid type: string \"seven\"",
+    );
     assert_contains(&message, &format!("at line {line}, column"));
 
     let mut document = valid_export();
@@ -182,7 +188,16 @@ fn a_file_over_the_limit_is_refused_before_it_is_read() {
     for kind in Kind::ALL {
         let (_dir, mut store) = demo_store();
         let error = refused_file(&mut store, kind, &path);
-        assert!(matches!(error, Error::TooLarge { size: 100_000_000, .. }), "{error:?}");
+        assert!(
+            matches!(
+                error,
+                Error::TooLarge {
+                    size: 100_000_000,
+                    ..
+                }
+            ),
+            "{error:?}"
+        );
         assert_eq!(
             error.to_string(),
             "huge.json is 100000000 bytes, more than the 67108864 bytes (64 MiB) a file to \
@@ -224,7 +239,10 @@ fn empty_files_are_refused_as_empty() {
     }
     let (_dir, mut store) = demo_store();
     let error = refused_file(&mut store, Kind::Json, &dir.path().join("missing.json"));
-    assert_contains(&error.to_string(), "could not be read: there is no such file.");
+    assert_contains(
+        &error.to_string(),
+        "could not be read: there is no such file.",
+    );
     assert_eq!(error.kind(), ErrorKind::Storage);
 }
 
@@ -254,7 +272,10 @@ fn text_over_the_core_limits_is_refused_like_typed_text() {
 
     let mut document = valid_export();
     document["boards"][0]["columns"][0]["wipLimit"] = json!(5000);
-    assert_contains(&refused_document(&document), "a WIP limit goes from 1 to 999");
+    assert_contains(
+        &refused_document(&document),
+        "a WIP limit goes from 1 to 999",
+    );
 
     let mut document = valid_export();
     document["sessions"][0]["agenda"][0]["id"] = json!(5);

@@ -23,7 +23,10 @@ fn rich_store() -> Store {
     store
         .create_template(
             "Quarterly",
-            &["Goals for the quarter".to_owned(), "Feedback for me".to_owned()],
+            &[
+                "Goals for the quarter".to_owned(),
+                "Feedback for me".to_owned(),
+            ],
         )
         .unwrap();
     let ana = store
@@ -44,7 +47,10 @@ fn rich_store() -> Store {
         )
         .unwrap();
     store
-        .save_session_notes(session.id, "Notes with \"quotes\", a tab\tand ümlauts — 漢字.\n")
+        .save_session_notes(
+            session.id,
+            "Notes with \"quotes\", a tab\tand ümlauts — 漢字.\n",
+        )
         .unwrap();
     store
 }
@@ -60,7 +66,9 @@ fn a_rich_workspace_survives_export_and_import_unchanged() {
     for table in data_tables(&source) {
         let rows: i64 = source
             .conn()
-            .query_row(&format!("SELECT count(*) FROM \"{table}\""), [], |r| r.get(0))
+            .query_row(&format!("SELECT count(*) FROM \"{table}\""), [], |r| {
+                r.get(0)
+            })
             .unwrap();
         assert!(rows > 0, "the rich workspace has no rows in {table}");
     }
