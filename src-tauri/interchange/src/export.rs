@@ -432,8 +432,13 @@ pub fn to_bytes(document: &Document) -> Result<Vec<u8>> {
 /// Writes the whole workspace to `path`, atomically. An existing file is replaced only when
 /// `replace` says so; a workspace too large to import again is not written.
 pub fn export_file(store: &Store, path: &Path, replace: bool) -> Result<u64> {
-    let bytes = to_bytes(&export(store)?)?;
-    write_file(&bytes, path, replace, MAX_FILE_BYTES)
+    save(&export(store)?, path, replace)
+}
+
+/// Writes a document read before (so the store need not be held meanwhile) to `path`,
+/// atomically; returns the bytes written.
+pub fn save(document: &Document, path: &Path, replace: bool) -> Result<u64> {
+    write_file(&to_bytes(document)?, path, replace, MAX_FILE_BYTES)
 }
 
 pub(crate) fn write_file(bytes: &[u8], path: &Path, replace: bool, limit: u64) -> Result<u64> {
