@@ -461,3 +461,32 @@ pub(crate) fn write_file(bytes: &[u8], path: &Path, replace: bool, limit: u64) -
     )?;
     Ok(bytes.len() as u64)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_export_too_large_to_import_again_is_not_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("all.json");
+        let error = write_file(b"0123456789ab", &path, false, 10).unwrap_err();
+        assert!(matches!(
+            error,
+            Error::ExportTooLarge {
+                size: 12,
+                limit: 10
+            }
+        ));
+        assert!(!path.exists());
+        assert_eq!(write_file(b"0123456789", &path, false, 10).unwrap(), 10);
+        // Never over a file unless asked.
+        let error = write_file(b"new", &path, false, 10).unwrap_err();
+        assert!(error.to_string().ends_with("all.json already exists. Choose another name, or confirm replacing it. Nothing was written."));
+        assert_eq!(std::fs::read(&path).unwrap(), b"0123456789");
+        write_file(b"new", &path, true, 10).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+        // Only the file itself is left: no temporary file beside it.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}
