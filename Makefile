@@ -98,7 +98,7 @@ lint: ui
 	$(NPM) --prefix ui run check
 
 test-core:
-	$(CARGO) test -p teamlead-core
+	$(CARGO) test -p teamlead-core -p teamlead-interchange
 
 test-ui: deps-ui
 	$(NPM) --prefix ui test

@@ -101,6 +101,9 @@ const COMMANDS: &[&str] = &[
     "save_team_goal",
     "delete_team_goal",
     "set_card_team_goal",
+    "export_workspace",
+    "save_workspace",
+    "import_file",
 ];
 
 fn main() {

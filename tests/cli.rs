@@ -106,3 +106,206 @@ fn a_bad_plan_file_exits_non_zero_with_a_clear_message() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("plan needs a FILE.json"));
 }
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// An export without its time stamp, to compare the data of two exports.
+fn exported_data(data: &str, file: &Path) -> Value {
+    let _ = std::fs::remove_file(file);
+    let output = teamlead(&["--data-dir", data, "export", file.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let mut value: Value = serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap();
+    value.as_object_mut().unwrap().remove("exportedAt");
+    value
+}
+
+#[test]
+fn export_and_import_move_a_workspace_to_another_data_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("first");
+    let first = first.to_str().unwrap();
+    let output = teamlead(&[
+        "--data-dir",
+        first,
+        "import",
+        "trello",
+        &fixture("trello-board.json"),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output)
+            .starts_with("imported 1 board, 4 columns, 7 cards, 4 labels, 3 people from "),
+        "{}",
+        stdout(&output)
+    );
+    let output = teamlead(&[
+        "--data-dir",
+        first,
+        "import",
+        "csv",
+        &fixture("cards.csv"),
+        "--board",
+        "1",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).starts_with("imported 3 columns, 4 cards, 1 label, 1 person from "),
+        "{}",
+        stdout(&output)
+    );
+
+    let file = dir.path().join("backup.json");
+    let output = teamlead(&["--data-dir", first, "export", file.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with(&format!("wrote {} (", file.display())));
+    let written = std::fs::read(&file).unwrap();
+
+    // Never over an existing file, unless asked.
+    let output = teamlead(&["--data-dir", first, "export", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("backup.json already exists"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(std::fs::read(&file).unwrap(), written);
+    let output = teamlead(&[
+        "--data-dir",
+        first,
+        "export",
+        file.to_str().unwrap(),
+        "--replace",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+
+    let second = dir.path().join("second");
+    let second = second.to_str().unwrap();
+    let output = teamlead(&[
+        "--data-dir",
+        second,
+        "import",
+        "json",
+        file.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).starts_with("imported 1 board, 7 columns, 11 cards, 5 labels, 4 people"),
+        "{}",
+        stdout(&output)
+    );
+    let copy = dir.path().join("copy.json");
+    assert_eq!(exported_data(second, &copy), exported_data(first, &copy));
+
+    // Only into an empty workspace.
+    let output = teamlead(&[
+        "--data-dir",
+        second,
+        "import",
+        "json",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("This workspace already has a board."),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_refused_import_exits_non_zero_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let data = data.to_str().unwrap();
+    let output = teamlead(&[
+        "--data-dir",
+        data,
+        "import",
+        "trello",
+        &fixture("trello-board.json"),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let snapshot = dir.path().join("snapshot.json");
+    let before = exported_data(data, &snapshot);
+
+    let broken = dir.path().join("broken.csv");
+    std::fs::write(&broken, "title,column\nFine,Doing\n\"Unclosed,Doing\n").unwrap();
+    let output = teamlead(&[
+        "--data-dir",
+        data,
+        "import",
+        "csv",
+        broken.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    assert_eq!(
+        stderr(&output).trim_end(),
+        "teamlead import: broken.csv: Line 3: field 1 opens a quote that is never closed; a \
+         quote inside a quoted field is written twice (\"\"). Nothing was imported."
+    );
+
+    let truncated = dir.path().join("cut.json");
+    let whole = std::fs::read_to_string(fixture("trello-board.json")).unwrap();
+    std::fs::write(&truncated, &whole[..whole.len() / 3]).unwrap();
+    let output = teamlead(&[
+        "--data-dir",
+        data,
+        "import",
+        "trello",
+        truncated.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("cut.json is not valid: the file ends too early"));
+
+    let output = teamlead(&["--data-dir", data, "import", "csv", "no/such/file.csv"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("no/such/file.csv could not be read: there is no such file."),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(exported_data(data, &snapshot), before);
+
+    let output = teamlead(&["--data-dir", data, "import", "xlsx", "cards.xlsx"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("unknown kind xlsx: use json, trello or csv"));
+    let output = teamlead(&["--data-dir", data, "import", "csv"]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn import_waits_for_the_app_to_close() {
+    let dir = tempfile::tempdir().unwrap();
+    let held = teamlead_app::instance::hold(dir.path()).unwrap().unwrap();
+    let data = dir.path().to_str().unwrap();
+    let output = teamlead(&[
+        "--data-dir",
+        data,
+        "import",
+        "trello",
+        &fixture("trello-board.json"),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("Teamlead is running on"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!dir.path().join("teamlead.sqlite3").exists());
+    drop(held);
+}

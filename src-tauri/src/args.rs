@@ -28,6 +28,26 @@ pub enum Command {
     Plan(PathBuf),
     /// `teamlead report`: writes a manager report and exits.
     Report(ReportArgs),
+    /// `teamlead export FILE`: writes the whole workspace to one JSON file.
+    Export(ExportArgs),
+    /// `teamlead import KIND FILE`: imports a Teamlead export, a Trello board or CSV.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportArgs {
+    pub file: PathBuf,
+    /// Replace the file if it exists; otherwise an existing file is refused.
+    pub replace: bool,
+}
+
+/// The options of `teamlead import`, as given; `interchange_cli` checks them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportArgs {
+    pub kind: String,
+    pub file: PathBuf,
+    /// For CSV: the board the cards go to.
+    pub board: Option<String>,
 }
 
 /// The options of `teamlead report`, as given; `report_cli` checks them.
@@ -44,6 +64,8 @@ pub const USAGE: &str = "\
 Usage: teamlead [OPTIONS]
        teamlead plan FILE.json
        teamlead report --from DATE --to DATE --format md|html|pdf|csv --out PATH [OPTIONS]
+       teamlead export FILE.json [--replace] [OPTIONS]
+       teamlead import json|trello|csv FILE [--board ID] [OPTIONS]
 
 Commands:
   plan FILE.json     suggest who takes which card, from a team and cards in a JSON file
@@ -51,6 +73,13 @@ Commands:
   report             write the manager report of a period without opening a window;
                      dates are YYYY-MM-DD, both included (default: the last two weeks);
                      --board ID picks a board other than the first
+  export FILE.json   write everything in the workspace to one JSON file
+                     (docs/data-format.md); an existing file is kept unless --replace
+  import KIND FILE   json: a Teamlead export, into an empty workspace only;
+                     trello: a Trello board's JSON export, as a new board;
+                     csv: cards (title, description, column, assignee, estimate, due,
+                     labels) into board --board ID, else a new board named after the file.
+                     Files up to 64 MiB; all of it is imported or nothing
 
 Options:
   --data-dir DIR     keep the database in DIR (default: $TEAMLEAD_DATA_DIR, else the
@@ -86,6 +115,36 @@ impl Args {
                 Some("--demo-if-empty") => parsed.demo_if_empty = true,
                 Some("report") if parsed.command.is_none() => {
                     parsed.command = Some(Command::Report(ReportArgs::default()));
+                }
+                Some("export") if parsed.command.is_none() => {
+                    let file = args.next().ok_or("export needs a FILE to write")?;
+                    parsed.command = Some(Command::Export(ExportArgs {
+                        file: PathBuf::from(file),
+                        replace: false,
+                    }));
+                }
+                Some("import") if parsed.command.is_none() => {
+                    let kind = args
+                        .next()
+                        .ok_or("import needs a kind (json, trello or csv) and a FILE")?;
+                    let file = args.next().ok_or("import needs a FILE after the kind")?;
+                    parsed.command = Some(Command::Import(ImportArgs {
+                        kind: kind.to_string_lossy().into_owned(),
+                        file: PathBuf::from(file),
+                        board: None,
+                    }));
+                }
+                Some("--replace") => {
+                    let Some(Command::Export(export)) = &mut parsed.command else {
+                        return Err("--replace belongs to the export command".to_owned());
+                    };
+                    export.replace = true;
+                }
+                Some("--board") if matches!(parsed.command, Some(Command::Import(_))) => {
+                    let board = args.next().ok_or("--board needs a value")?;
+                    if let Some(Command::Import(import)) = &mut parsed.command {
+                        import.board = Some(board.to_string_lossy().into_owned());
+                    }
                 }
                 Some(flag @ ("--from" | "--to" | "--format" | "--out" | "--board")) => {
                     let Some(Command::Report(report)) = &mut parsed.command else {
@@ -231,6 +290,39 @@ mod tests {
             .contains("report"));
         assert!(parse(&["report", "--out"]).unwrap_err().contains("--out"));
         assert_eq!(parse(&[]).unwrap().command, None);
+    }
+
+    #[test]
+    fn export_and_import_take_their_file_and_options() {
+        let args = parse(&["--data-dir", "/tmp/a", "export", "all.json", "--replace"]).unwrap();
+        assert_eq!(args.data_dir, Some(PathBuf::from("/tmp/a")));
+        assert_eq!(
+            args.command,
+            Some(Command::Export(ExportArgs {
+                file: PathBuf::from("all.json"),
+                replace: true,
+            }))
+        );
+        let args = parse(&["import", "csv", "cards.csv", "--board", "2"]).unwrap();
+        assert_eq!(
+            args.command,
+            Some(Command::Import(ImportArgs {
+                kind: "csv".into(),
+                file: PathBuf::from("cards.csv"),
+                board: Some("2".into()),
+            }))
+        );
+        assert_eq!(
+            parse(&["export"]).unwrap_err(),
+            "export needs a FILE to write"
+        );
+        assert_eq!(
+            parse(&["import", "trello"]).unwrap_err(),
+            "import needs a FILE after the kind"
+        );
+        assert!(parse(&["--replace"]).unwrap_err().contains("export"));
+        assert!(parse(&["import", "csv", "a.csv", "--replace"]).is_err());
+        assert!(USAGE.contains("teamlead import json|trello|csv FILE"));
     }
 
     #[test]

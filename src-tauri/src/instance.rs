@@ -47,6 +47,24 @@ pub fn claim(dir: &Path) -> std::io::Result<Claim> {
     }
 }
 
+/// Takes the data directory for a command that writes without a window, or `None` when an
+/// instance holds it; the running instance is not disturbed.
+pub fn hold(dir: &Path) -> std::io::Result<Option<Instance>> {
+    let lock = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.join(LOCK_FILE))?;
+    match lock.try_lock() {
+        Ok(()) => Ok(Some(Instance {
+            _lock: lock,
+            socket: dir.join(SOCKET_FILE),
+        })),
+        Err(TryLockError::WouldBlock) => Ok(None),
+        Err(TryLockError::Error(error)) => Err(error),
+    }
+}
+
 fn ask_to_focus(socket: &Path) -> bool {
     let Ok(mut stream) = UnixStream::connect(socket) else {
         return false;
@@ -119,6 +137,19 @@ mod tests {
         // Once the first is gone, the data is free again.
         drop(first);
         assert!(matches!(claim(dir.path()).unwrap(), Claim::First(_)));
+    }
+
+    #[test]
+    fn holding_the_data_fails_quietly_while_an_instance_runs() {
+        let dir = tempfile::tempdir().unwrap();
+        let held = hold(dir.path()).unwrap().expect("free data");
+        assert!(hold(dir.path()).unwrap().is_none());
+        assert!(matches!(
+            claim(dir.path()).unwrap(),
+            Claim::Running { answered: false }
+        ));
+        drop(held);
+        assert!(hold(dir.path()).unwrap().is_some());
     }
 
     #[test]

@@ -6,6 +6,8 @@ pub mod args;
 pub mod cli;
 mod commands;
 pub mod instance;
+mod interchange_cli;
+mod interchange_commands;
 mod journal_commands;
 mod report_cli;
 mod report_commands;
@@ -95,6 +97,12 @@ pub fn run() -> ExitCode {
     }
     if let Some(args::Command::Report(report)) = &args.command {
         return report_cli::run(&args, report);
+    }
+    if let Some(args::Command::Export(export)) = &args.command {
+        return interchange_cli::export(&args, export);
+    }
+    if let Some(args::Command::Import(import)) = &args.command {
+        return interchange_cli::import(&args, import);
     }
     let data_file = match data_file(&args) {
         Ok(file) => file,
@@ -276,6 +284,9 @@ pub fn run() -> ExitCode {
             report_commands::save_team_goal,
             report_commands::delete_team_goal,
             report_commands::set_card_team_goal,
+            interchange_commands::export_workspace,
+            interchange_commands::save_workspace,
+            interchange_commands::import_file,
         ])
         .build(tauri::generate_context!());
     match result {

@@ -13,6 +13,7 @@ pub mod error;
 pub mod files;
 pub mod flow;
 pub mod history;
+pub mod import;
 pub mod journal;
 pub mod metrics;
 pub mod model;

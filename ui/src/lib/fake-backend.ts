@@ -107,6 +107,13 @@ import type { ReportPeriod } from '../bindings/ReportPeriod';
 import type { SaveReport } from '../bindings/SaveReport';
 import type { SetReportNeeds } from '../bindings/SetReportNeeds';
 import type { SetReportStatus } from '../bindings/SetReportStatus';
+import type { ExportedWorkspace } from '../bindings/ExportedWorkspace';
+import type { ExportWorkspace } from '../bindings/ExportWorkspace';
+import type { ImportFile } from '../bindings/ImportFile';
+import type { ImportSummary } from '../bindings/ImportSummary';
+import { type BoardSpec, csvBoard, trelloBoard } from './fake-interchange';
+import { MAX_IMPORT_BYTES } from './interchange-backend';
+import { isoDay } from './reports-backend';
 import { flowDates } from './flow';
 import {
   MAX_LABEL_CHARS,
@@ -733,6 +740,282 @@ export class FakeBackend implements Backend {
   }
   erasePerson(memberId: number): Promise<null> {
     return this.journal.erasePerson(memberId);
+  }
+
+  // ---- Export and import ----
+
+  /** The fake's file system: text files by path. `exportWorkspace` writes here, `importFile` reads. */
+  readonly files = new Map<string, string>();
+
+  async exportWorkspace(req: ExportWorkspace): Promise<ExportedWorkspace> {
+    if (!req.path.startsWith('/')) {
+      throw new BackendError('storage', `The export could not be saved to ${req.path}: the folder does not exist. No file was written.`);
+    }
+    if (this.files.has(req.path) && !req.replace) {
+      throw new BackendError(
+        'invalid_input',
+        `${req.path} already exists. Choose another name, or confirm replacing it. Nothing was written.`,
+      );
+    }
+    const text = `${JSON.stringify(this.exportDocument(), null, 2)}\n`;
+    this.files.set(req.path, text);
+    return { path: req.path, bytes: new TextEncoder().encode(text).length };
+  }
+
+  async saveWorkspace(): Promise<ExportedWorkspace> {
+    const stem = `${this.info.exportDir}/Teamlead export ${isoDay(new Date(this.now()))}`;
+    let n = 1;
+    const path = () => `${n === 1 ? stem : `${stem} (${n})`}.json`;
+    while (this.files.has(path())) n += 1;
+    return this.exportWorkspace({ path: path(), replace: false });
+  }
+
+  async importFile(req: ImportFile): Promise<ImportSummary> {
+    const file = req.path.split('/').pop() || req.path;
+    const text = this.files.get(req.path);
+    if (text === undefined) {
+      throw new BackendError('storage', `${req.path} could not be read: there is no such file. Nothing was imported.`);
+    }
+    const size = new TextEncoder().encode(text).length;
+    if (size > MAX_IMPORT_BYTES) {
+      throw new BackendError(
+        'invalid_input',
+        `${file} is ${size} bytes, more than the ${MAX_IMPORT_BYTES} bytes (64 MiB) a file to import may have. Nothing was imported.`,
+      );
+    }
+    if (text.trim() === '') throw new BackendError('invalid_input', `${file} is empty. Nothing was imported.`);
+    if (req.kind === 'json') return this.importDocument(file, text);
+    if (req.kind === 'trello') return this.applyBoardSpec(file, trelloBoard(file, text), null);
+    const stem = file.replace(/\.[^.]*$/, '') || 'Imported cards';
+    return this.applyBoardSpec(file, csvBoard(file, text, req.boardId === null ? stem : null), req.boardId);
+  }
+
+  /**
+   * The fake's part of the export format: people and boards with their columns, labels and
+   * cards. The journal, goals and history are the core's to write; here they are empty.
+   */
+  private exportDocument() {
+    return {
+      format: 'teamlead',
+      version: 1,
+      exportedAt: this.now(),
+      people: this.members.map((m) => ({
+        id: m.id,
+        name: m.name,
+        role: m.role,
+        weeklyCapacity: this.capacity.get(m.id) ?? null,
+        skills: m.skills.map((s) => ({ name: s.name, level: s.level })),
+        timeOff: this.timeOff.filter((t) => t.memberId === m.id).map((t) => ({ id: t.id, start: t.start, end: t.end })),
+      })),
+      boards: this.boards.map((b) => ({
+        id: b.id,
+        name: b.name,
+        estimateUnit: b.estimateUnit,
+        columns: b.columns.map((c) => ({ ...c })),
+        labels: b.labels.map((l) => ({ ...l })),
+        cards: b.columns.flatMap((c) =>
+          (this.order.get(c.id) ?? []).map((id) => {
+            const card = this.cards.get(id)!;
+            return {
+              id: card.id,
+              columnId: card.columnId,
+              title: card.title,
+              description: card.description,
+              priority: card.priority,
+              due: card.due,
+              estimate: card.estimate,
+              assigneeId: card.assigneeId,
+              labelIds: [...card.labelIds],
+              checklist: this.checklistOf(card.id).map((i) => ({ id: i.id, text: i.text, done: i.done })),
+              archivedAt: card.archivedAt,
+            };
+          }),
+        ),
+      })),
+      teamGoals: [],
+      sessions: [],
+      agendaTemplates: [],
+    };
+  }
+
+  private importDocument(file: string, text: string): ImportSummary {
+    type Doc = ReturnType<FakeBackend['exportDocument']>;
+    let doc: Doc;
+    try {
+      doc = JSON.parse(text) as Doc;
+    } catch (error) {
+      throw new BackendError('invalid_input', `${file} is not valid: ${(error as Error).message}. Nothing was imported.`);
+    }
+    if (doc?.format !== 'teamlead') {
+      throw new BackendError(
+        'invalid_input',
+        `${file} is not a Teamlead export: it has no "format": "teamlead" field. Nothing was imported.`,
+      );
+    }
+    if (doc.version !== 1) {
+      throw new BackendError(
+        'invalid_input',
+        `${file} is a Teamlead export of version ${doc.version}; this version of Teamlead reads version 1. Update Teamlead to import it. Nothing was imported.`,
+      );
+    }
+    if (!this.workspaceNow().empty) {
+      throw new BackendError(
+        'invalid_input',
+        'This workspace already has a board. A Teamlead export is imported only into an empty workspace, so that nothing is mixed or overwritten: import it with another data folder (--data-dir). Nothing was imported.',
+      );
+    }
+    const people = doc.people ?? [];
+    const memberIndex = new Map(people.map((p, i) => [p.id, i + 1]));
+    this.insertMembers(people.map((p) => ({ ...p, timeOff: p.timeOff ?? [] })));
+    let cards = 0;
+    let columns = 0;
+    let labels = 0;
+    for (const board of doc.boards ?? []) {
+      // Cards are made column by column, in the file's order; their ids follow one another.
+      const archived: boolean[] = [];
+      const firstId = this.nextId.card;
+      const stored = this.insertBoard({
+        name: board.name,
+        estimateUnit: board.estimateUnit,
+        labels: board.labels,
+        columns: board.columns.map((c) => ({
+          name: c.name,
+          stage: c.stage,
+          wipLimit: c.wipLimit,
+          archived: c.archivedAt !== null,
+          cards: board.cards
+            .filter((k) => k.columnId === c.id)
+            .map((k) => {
+              archived.push(k.archivedAt !== null);
+              return {
+                title: k.title,
+                description: k.description,
+                priority: k.priority,
+                due: k.due,
+                estimate: k.estimate,
+                assigneeId: k.assigneeId === null ? null : (memberIndex.get(k.assigneeId) ?? null),
+                labelIds: k.labelIds,
+                checklist: k.checklist,
+              };
+            }),
+        })),
+      });
+      archived.forEach((isArchived, i) => {
+        if (isArchived) this.cards.get(firstId + i)!.archivedAt = this.now();
+      });
+      cards += archived.length;
+      columns += stored.columns.length;
+      labels += stored.labels.length;
+    }
+    this.undoStack = [];
+    this.redoStack = [];
+    return {
+      boardId: this.boards[0]?.id ?? null,
+      boards: (doc.boards ?? []).length,
+      columns,
+      cards,
+      labels,
+      people: people.length,
+      sessions: 0,
+    };
+  }
+
+  /** Adds cards, columns, labels and people from another tool: all checked first, then one undo step. */
+  private applyBoardSpec(file: string, spec: BoardSpec, boardId: number | null): ImportSummary {
+    const at = (source: string, check: () => void) => {
+      try {
+        check();
+      } catch (error) {
+        if (error instanceof BackendError) {
+          throw new BackendError(error.code, `${file}: ${source}: ${error.message} Nothing was imported.`);
+        }
+        throw error;
+      }
+    };
+    const target = boardId === null ? null : this.boards.find((b) => b.id === boardId);
+    if (boardId !== null && !target) throw notFound('board', boardId);
+    if (spec.newBoard !== null) validateName(spec.newBoard, 'board');
+    for (const column of spec.columns) at('A column', () => validateName(column.name, 'column'));
+    for (const label of spec.labels) at('A label', () => validateText(label.name, 'label name', MAX_LABEL_CHARS));
+    for (const card of spec.cards) {
+      at(card.source, () => {
+        validateTitle(card.title);
+        validateDescription(card.description);
+        validateEstimate(card.estimate);
+        validateDue(card.due);
+        for (const item of card.checklist) validateText(item.text, 'checklist item', MAX_TITLE_CHARS);
+        if (card.assignee !== null) validateText(card.assignee, 'name', MAX_NAME_CHARS);
+      });
+    }
+    this.recordStep(spec.action);
+    const summary: ImportSummary = { boardId: null, boards: 0, columns: 0, cards: 0, labels: 0, people: 0, sessions: 0 };
+    let board = target;
+    if (!board) {
+      board = this.insertBoard({ name: validateName(spec.newBoard ?? 'Imported cards', 'board'), columns: [] });
+      summary.boards = 1;
+    }
+    summary.boardId = board.id;
+    const columnIds = spec.columns.map((c) => {
+      const name = c.name.trim();
+      const found = c.archived
+        ? undefined
+        : board.columns.find((k) => k.archivedAt === null && k.name.toLowerCase() === name.toLowerCase());
+      if (found) return found.id;
+      const column: Column = {
+        id: this.nextId.column++,
+        name,
+        stage: guessStage(name),
+        wipLimit: null,
+        archivedAt: c.archived ? this.now() : null,
+      };
+      board.columns.push(column);
+      this.order.set(column.id, []);
+      summary.columns += 1;
+      return column.id;
+    });
+    let firstOpen = board.columns.find((c) => c.archivedAt === null);
+    if (!firstOpen) {
+      firstOpen = { id: this.nextId.column++, name: 'To do', stage: 'not_started', wipLimit: null, archivedAt: null };
+      board.columns.push(firstOpen);
+      this.order.set(firstOpen.id, []);
+      summary.columns += 1;
+    }
+    for (const label of spec.labels) {
+      if (!board.labels.some((l) => l.name.toLowerCase() === label.name.toLowerCase())) {
+        board.labels.push({ id: this.nextId.label++, name: label.name.trim(), color: label.color });
+        summary.labels += 1;
+      }
+    }
+    const person = (name: string): number => {
+      const found = this.members.find((m) => m.name.toLowerCase() === name.trim().toLowerCase());
+      if (found) return found.id;
+      const id = Math.max(0, ...this.members.map((m) => m.id)) + 1;
+      this.members.push({ id, name: name.trim(), role: '', skills: [] });
+      this.capacity.set(id, null);
+      summary.people += 1;
+      return id;
+    };
+    for (const spec_card of spec.cards) {
+      const columnId = spec_card.column === null ? firstOpen.id : columnIds[spec_card.column];
+      const assignee = spec_card.assignee === null ? null : person(spec_card.assignee);
+      const card = this.insertCard(columnId, validateTitle(spec_card.title), assignee);
+      card.estimate = validateEstimate(spec_card.estimate);
+      this.fillCard(board, card, {
+        title: card.title,
+        description: spec_card.description,
+        due: spec_card.due,
+        labels: spec_card.labels.map(
+          (name) => board.labels.find((l) => l.name.toLowerCase() === name.trim().toLowerCase())!.name,
+        ),
+        checklist: spec_card.checklist,
+      });
+      if (spec_card.archived) {
+        card.archivedAt = this.now();
+        this.record(card.id, 'archived');
+      }
+      summary.cards += 1;
+    }
+    return summary;
   }
 
   // ---- Backend ----

@@ -88,6 +88,10 @@ import type { SetCardTeamGoal } from '../bindings/SetCardTeamGoal';
 import type { TeamGoal } from '../bindings/TeamGoal';
 import type { TeamGoalProgress } from '../bindings/TeamGoalProgress';
 import type { SavePathRequest } from './reports-backend';
+import type { ExportedWorkspace } from '../bindings/ExportedWorkspace';
+import type { ExportWorkspace } from '../bindings/ExportWorkspace';
+import type { ImportFile } from '../bindings/ImportFile';
+import type { ImportSummary } from '../bindings/ImportSummary';
 import type { ReportNotes } from '../bindings/ReportNotes';
 import type { ReportPeriod } from '../bindings/ReportPeriod';
 import type { SaveReport } from '../bindings/SaveReport';
@@ -399,6 +403,15 @@ export class TauriBackend implements Backend {
   }
   exportReport(req: ExportReport): Promise<ExportedReport> {
     return call('export_report', { req });
+  }
+  exportWorkspace(req: ExportWorkspace): Promise<ExportedWorkspace> {
+    return call('export_workspace', { req });
+  }
+  saveWorkspace(): Promise<ExportedWorkspace> {
+    return call('save_workspace');
+  }
+  importFile(req: ImportFile): Promise<ImportSummary> {
+    return call('import_file', { req });
   }
   async chooseSavePath(req: SavePathRequest): Promise<string | null> {
     const { save } = await import('@tauri-apps/plugin-dialog');
