@@ -10,6 +10,7 @@ mod migrations;
 mod plan;
 mod ranks;
 mod reports;
+mod schema_fixtures;
 mod settings;
 mod storage;
 mod team_goals;
