@@ -101,6 +101,9 @@ const COMMANDS: &[&str] = &[
     "save_team_goal",
     "delete_team_goal",
     "set_card_team_goal",
+    "backup_now",
+    "list_backups",
+    "restore_backup",
 ];
 
 fn main() {

@@ -28,6 +28,10 @@ pub enum Command {
     Plan(PathBuf),
     /// `teamlead report`: writes a manager report and exits.
     Report(ReportArgs),
+    /// `teamlead backup`: copies the database into its backups folder.
+    Backup,
+    /// `teamlead restore FILE`: replaces the database with FILE, after checking it.
+    Restore(PathBuf),
 }
 
 /// The options of `teamlead report`, as given; `report_cli` checks them.
@@ -44,6 +48,8 @@ pub const USAGE: &str = "\
 Usage: teamlead [OPTIONS]
        teamlead plan FILE.json
        teamlead report --from DATE --to DATE --format md|html|pdf|csv --out PATH [OPTIONS]
+       teamlead backup [OPTIONS]
+       teamlead restore FILE [OPTIONS]
 
 Commands:
   plan FILE.json     suggest who takes which card, from a team and cards in a JSON file
@@ -51,6 +57,9 @@ Commands:
   report             write the manager report of a period without opening a window;
                      dates are YYYY-MM-DD, both included (default: the last two weeks);
                      --board ID picks a board other than the first
+  backup             copy the database into the backups folder beside it
+  restore FILE       replace the database with FILE (a backup), once it is checked; the
+                     data it replaces is backed up first. Both need Teamlead closed.
 
 Options:
   --data-dir DIR     keep the database in DIR (default: $TEAMLEAD_DATA_DIR, else the
@@ -86,6 +95,13 @@ impl Args {
                 Some("--demo-if-empty") => parsed.demo_if_empty = true,
                 Some("report") if parsed.command.is_none() => {
                     parsed.command = Some(Command::Report(ReportArgs::default()));
+                }
+                Some("backup") if parsed.command.is_none() => {
+                    parsed.command = Some(Command::Backup);
+                }
+                Some("restore") if parsed.command.is_none() => {
+                    let file = args.next().ok_or("restore needs the FILE to restore")?;
+                    parsed.command = Some(Command::Restore(PathBuf::from(file)));
                 }
                 Some(flag @ ("--from" | "--to" | "--format" | "--out" | "--board")) => {
                     let Some(Command::Report(report)) = &mut parsed.command else {
@@ -231,6 +247,25 @@ mod tests {
             .contains("report"));
         assert!(parse(&["report", "--out"]).unwrap_err().contains("--out"));
         assert_eq!(parse(&[]).unwrap().command, None);
+    }
+
+    #[test]
+    fn backup_and_restore_take_the_data_dir_on_either_side() {
+        let args = parse(&["backup", "--data-dir", "/tmp/a"]).unwrap();
+        assert_eq!(args.command, Some(Command::Backup));
+        assert_eq!(args.data_dir, Some(PathBuf::from("/tmp/a")));
+        let args = parse(&["--data-dir", "/tmp/a", "restore", "/tmp/b.sqlite3"]).unwrap();
+        assert_eq!(
+            args.command,
+            Some(Command::Restore(PathBuf::from("/tmp/b.sqlite3")))
+        );
+        assert_eq!(
+            parse(&["restore"]).unwrap_err(),
+            "restore needs the FILE to restore"
+        );
+        assert!(parse(&["backup", "restore", "x"])
+            .unwrap_err()
+            .contains("restore"));
     }
 
     #[test]

@@ -144,6 +144,12 @@ impl Store {
         })
     }
 
+    /// Closes the database and says whether that worked; dropping a store closes it too,
+    /// silently. A restore replaces the file only once it is closed.
+    pub fn close(self) -> Result<()> {
+        self.conn.close().map_err(|(_, error)| error.into())
+    }
+
     pub fn with_clock(mut self, clock: Clock) -> Store {
         self.clock = clock;
         self
