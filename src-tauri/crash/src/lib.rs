@@ -297,10 +297,10 @@ pub struct Config {
     pub writer: PathBuf,
     pub cycles: u32,
     pub seed: u64,
-    /// Each kill comes at a random time within this many ms...
+    /// Most kills come at a random time within this many ms after the writer is set up...
     pub kill_window_ms: u64,
-    /// ...after the writer starts, for this share of the cycles (in percent), so that kills
-    /// land while it opens, migrates and sets up; after it is set up, for the others.
+    /// ...but this share of them (in percent) within the time the writer last took to set
+    /// up, from its start: so they land while it opens the store, migrates and sets up.
     pub from_start_percent: u64,
     /// Extra arguments for the writer.
     pub writer_args: Vec<String>,
@@ -366,11 +366,18 @@ pub fn run(config: &Config, db: &Path) -> Result<Summary, String> {
     let mut rng = Rng::new(config.seed);
     let mut acknowledged = Data::default();
     let mut summary = Summary::default();
+    // How long the writer took to set up, last time it was seen.
+    let mut set_up_ms = config.kill_window_ms;
     for cycle in 1..=config.cycles {
         let fail = |why: String| format!("seed {}, cycle {cycle}: {why}", config.seed);
         let writer_seed = rng.next_u64();
-        let delay = Duration::from_millis(rng.below(config.kill_window_ms + 1));
         let from_start = rng.below(100) < config.from_start_percent;
+        let window = if from_start {
+            set_up_ms
+        } else {
+            config.kill_window_ms
+        };
+        let delay = Duration::from_millis(rng.below(window + 1));
         let mut child = Command::new(&config.writer)
             .arg(db)
             .arg(writer_seed.to_string())
@@ -392,6 +399,7 @@ pub fn run(config: &Config, db: &Path) -> Result<Summary, String> {
                 let ready = line == Line::Ready.render();
                 lines.push(line);
                 if ready {
+                    set_up_ms = started.elapsed().as_millis() as u64;
                     break;
                 }
             }
