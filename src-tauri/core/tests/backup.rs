@@ -3,7 +3,7 @@ use std::path::{Path, PathBuf};
 
 use teamlead_core::backup::{self, Backup, BackupKind};
 use teamlead_core::metrics::Calendar;
-use teamlead_core::store::{latest_version, APPLICATION_ID};
+use teamlead_core::store::latest_version;
 use teamlead_core::{Error, ErrorKind, RestoreRefusal, Store};
 
 /// 2026-03-02 08:15:00 UTC, a Monday.
@@ -301,27 +301,11 @@ fn a_new_or_current_database_is_opened_without_a_backup() {
     assert!(!dir.path().join("backups").exists());
 }
 
-/// A database of schema 1, made as that version of Teamlead made it.
+/// A database of schema 1, as that version of Teamlead left it (`tests/fixtures`).
 fn schema_one(db: &Path) {
-    let first = &teamlead_core::store::MIGRATIONS[0];
-    rusqlite::Connection::open(db)
-        .unwrap()
-        .execute_batch(&format!(
-            "PRAGMA application_id = {APPLICATION_ID};
-             CREATE TABLE schema_migrations (
-                 version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL,
-                 applied_at TEXT NOT NULL DEFAULT (datetime('now')));
-             {}
-             INSERT INTO schema_migrations (version, name, checksum) VALUES (1, 'initial', '{}');
-             INSERT INTO boards (id, name, created_at) VALUES (1, 'Old board', 0);
-             INSERT INTO columns (id, board_id, name, rank) VALUES (1, 1, 'To do', 'V');
-             INSERT INTO cards (id, column_id, rank, title, created_at, updated_at)
-                 VALUES (1, 1, 'V', 'Written by schema 1', 0, 0);
-             PRAGMA user_version = 1;",
-            first.sql,
-            first.checksum()
-        ))
-        .unwrap();
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/schema-1.sqlite3");
+    fs::copy(fixture, db).unwrap();
 }
 
 #[test]
@@ -336,12 +320,12 @@ fn an_older_database_is_backed_up_before_it_is_migrated() {
     let copy = rusqlite::Connection::open(&backups[0].path).unwrap();
     let (version, title): (i64, String) = copy
         .query_row(
-            "SELECT (SELECT user_version FROM pragma_user_version), title FROM cards",
+            "SELECT (SELECT user_version FROM pragma_user_version), title FROM cards WHERE id = 1",
             [],
             |row| Ok((row.get(0)?, row.get(1)?)),
         )
         .unwrap();
-    assert_eq!((version, title.as_str()), (1, "Written by schema 1"));
+    assert_eq!((version, title.as_str()), (1, "Schema 1: login form"));
 }
 
 #[test]

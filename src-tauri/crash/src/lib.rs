@@ -17,29 +17,8 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+pub use teamlead_core::plan::gen::Rng;
 use teamlead_core::Store;
-
-/// A small seedable generator (SplitMix64): the same seed makes the same run.
-pub struct Rng(u64);
-
-impl Rng {
-    pub fn new(seed: u64) -> Rng {
-        Rng(seed)
-    }
-
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n`; `n` must not be 0.
-    pub fn below(&mut self, n: u64) -> u64 {
-        self.next_u64() % n
-    }
-}
 
 /// A write the writer makes. Texts hold no tab and no line break.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -371,7 +350,7 @@ pub fn run(config: &Config, db: &Path) -> Result<Summary, String> {
     for cycle in 1..=config.cycles {
         let fail = |why: String| format!("seed {}, cycle {cycle}: {why}", config.seed);
         let writer_seed = rng.next_u64();
-        let from_start = rng.below(100) < config.from_start_percent;
+        let from_start = rng.chance(config.from_start_percent);
         let window = if from_start {
             set_up_ms
         } else {

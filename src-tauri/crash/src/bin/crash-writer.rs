@@ -91,7 +91,7 @@ fn choose(
     cards: &[CardId],
     session: SessionId,
 ) -> Op {
-    let column = columns[rng.below(columns.len() as u64) as usize].0;
+    let column = rng.pick(columns).0;
     let roll = rng.below(100);
     if cards.is_empty() || roll < 20 {
         return Op::CreateCard {
@@ -99,7 +99,7 @@ fn choose(
             title: text("c", seed, n, 0),
         };
     }
-    let card = cards[rng.below(cards.len() as u64) as usize].0;
+    let card = rng.pick(cards).0;
     match roll {
         20..40 => Op::RenameCard {
             card,
