@@ -22,7 +22,8 @@ BUILD_PACKAGES := build-essential pkg-config curl file libssl-dev libwebkit2gtk-
 TEST_PACKAGES := xvfb xauth webkit2gtk-driver poppler-utils
 
 .PHONY: help run test lint bench bindings bindings-check build build-release ui \
-	deps deps-test deps-ui test-core test-ui test-app fmt clean screenshot package test-package
+	deps deps-test deps-ui test-core test-ui test-app test-crash crash-test fixtures fmt clean \
+	screenshot package test-package
 
 help:
 	@echo "make run     install what is missing, build, and start Teamlead"
@@ -31,6 +32,8 @@ help:
 	@echo "make bench   performance targets; ends with one 'bench P..' line per target"
 	@echo "make bindings  regenerate ui/src/bindings from the Rust transport types"
 	@echo "make package  build the .deb (Tauri CLI, release build)"
+	@echo "make crash-test  1,000 cycles of a writer killed at random moments (make test runs 100)"
+	@echo "make fixtures  write tests/fixtures/schema-N.sqlite3 for a new schema version"
 
 # --- installing --------------------------------------------------------------------------
 
@@ -103,6 +106,19 @@ test-core:
 test-ui: deps-ui
 	$(NPM) --prefix ui test
 
+# A writer killed (SIGKILL) at random moments, its database checked after each kill; the seed
+# and the counts are printed (TEAMLEAD_CRASH_SEED=N replays a run).
+test-crash:
+	TEAMLEAD_CRASH_CYCLES=100 $(CARGO) test -p teamlead-crash -- --nocapture
+
+crash-test:
+	TEAMLEAD_CRASH_CYCLES=1000 $(CARGO) test -p teamlead-crash -- --nocapture
+
+# A database of every released schema, made by the generator in the core's tests; released
+# ones never change (the test checks them), a new schema version adds its file.
+fixtures:
+	TEAMLEAD_WRITE_FIXTURES=1 $(CARGO) test -p teamlead-core --test core schema_fixtures:: -- --nocapture
+
 # The shell's unit tests and the end-to-end tests in the real window.
 test-app: ui
 	$(CARGO) test -p teamlead
@@ -111,6 +127,7 @@ test: deps-test deps-ui
 	$(MAKE) --no-print-directory bindings-check
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory test-core
+	$(MAKE) --no-print-directory test-crash
 	$(MAKE) --no-print-directory test-ui
 	$(MAKE) --no-print-directory test-app
 	$(MAKE) --no-print-directory test-package

@@ -104,6 +104,9 @@ const COMMANDS: &[&str] = &[
     "export_workspace",
     "save_workspace",
     "import_file",
+    "backup_now",
+    "list_backups",
+    "restore_backup",
 ];
 
 fn main() {

@@ -1,4 +1,5 @@
-//! The command line without a window: `teamlead plan FILE.json`, run as a user would.
+//! The command line without a window (`teamlead plan FILE.json`, `teamlead backup`,
+//! `teamlead restore FILE`), run as a user would.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -308,4 +309,212 @@ fn import_waits_for_the_app_to_close() {
     );
     assert!(!dir.path().join("teamlead.sqlite3").exists());
     drop(held);
+}
+
+/// `teamlead ARGS --data-dir DIR`.
+fn teamlead_on(dir: &Path, args: &[&str]) -> Output {
+    let mut all: Vec<&str> = args.to_vec();
+    all.extend(["--data-dir", dir.to_str().unwrap()]);
+    teamlead(&all)
+}
+
+/// A data directory whose database holds a board with `titles` as cards.
+fn data_dir(titles: &[&str]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    add_cards(dir.path(), titles);
+    dir
+}
+
+fn add_cards(dir: &Path, titles: &[&str]) {
+    let mut store = teamlead_core::Store::open(&dir.join("teamlead.sqlite3")).unwrap();
+    let column = match store.list_boards().unwrap().first() {
+        Some(board) => store.board_view(board.id).unwrap().columns[0].id,
+        None => store.create_board("Team", &["To do"]).unwrap().columns[0].id,
+    };
+    for title in titles {
+        store.create_card(column, title).unwrap();
+    }
+}
+
+fn titles(dir: &Path) -> Vec<String> {
+    let store = teamlead_core::Store::open(&dir.join("teamlead.sqlite3")).unwrap();
+    let board = store.list_boards().unwrap()[0].id;
+    let view = store.board_view(board).unwrap();
+    view.cards.into_iter().map(|c| c.title).collect()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn backup_copies_the_database_and_restore_brings_it_back() {
+    let dir = data_dir(&["Before the backup"]);
+    let output = teamlead_on(dir.path(), &["backup"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    let path = stdout
+        .trim()
+        .strip_prefix("backed up to ")
+        .unwrap_or_else(|| panic!("{stdout}"));
+    assert!(
+        path.starts_with(&dir.path().join("backups").display().to_string())
+            && path.ends_with("-manual.sqlite3"),
+        "{path}"
+    );
+    add_cards(dir.path(), &["After the backup"]);
+
+    let output = teamlead_on(dir.path(), &["restore", path]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    assert!(
+        stdout.starts_with(&format!("restored {path} into ")),
+        "{stdout}"
+    );
+    assert!(stdout.contains("the data it replaced is in "), "{stdout}");
+    assert_eq!(titles(dir.path()), ["Before the backup"]);
+    let db = dir.path().join("teamlead.sqlite3");
+    let mut kinds: Vec<_> = teamlead_core::backup::list(&db)
+        .unwrap()
+        .into_iter()
+        .map(|b| b.kind.as_str())
+        .collect();
+    kinds.sort();
+    assert_eq!(kinds, ["before-restore", "manual"]);
+}
+
+#[test]
+fn a_file_that_is_not_a_good_backup_is_refused_and_nothing_changes() {
+    let dir = data_dir(&["Current"]);
+    let db = dir.path().join("teamlead.sqlite3");
+    let before = std::fs::read(&db).unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    let notes = scratch.path().join("notes.txt");
+    std::fs::write(&notes, "a shopping list\n").unwrap();
+    let newer = scratch.path().join("newer.sqlite3");
+    std::fs::copy(&db, &newer).unwrap();
+    rusqlite_user_version(&newer, 99);
+    for (file, reason) in [
+        (&notes, "it is not a database file."),
+        (
+            &newer,
+            "it was written by a newer version of Teamlead (schema 99;",
+        ),
+    ] {
+        let output = teamlead_on(dir.path(), &["restore", file.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(1));
+        assert!(output.stdout.is_empty());
+        let stderr = text(&output.stderr);
+        assert!(
+            stderr.starts_with(&format!(
+                "teamlead restore: {} cannot be restored: {reason}",
+                file.display()
+            )) && stderr
+                .trim_end()
+                .ends_with("Your current data was not changed."),
+            "{stderr}"
+        );
+        assert_eq!(std::fs::read(&db).unwrap(), before);
+    }
+    assert!(!dir.path().join("backups").exists());
+}
+
+fn rusqlite_user_version(file: &Path, version: i64) {
+    let store = teamlead_core::Store::open(file).unwrap();
+    store
+        .conn()
+        .execute_batch(&format!("PRAGMA user_version = {version}"))
+        .unwrap();
+}
+
+#[test]
+fn backup_and_restore_wait_until_teamlead_is_closed() {
+    let dir = data_dir(&["Current"]);
+    let db = dir.path().join("teamlead.sqlite3");
+    let before = std::fs::read(&db).unwrap();
+    let saved = teamlead_core::backup::back_up(
+        &db,
+        teamlead_core::backup::BackupKind::Manual,
+        1_772_439_300_000,
+    )
+    .unwrap();
+    // What a running app holds.
+    let running = teamlead_app::instance::lock(dir.path())
+        .unwrap()
+        .expect("nobody else has it");
+    for args in [
+        vec!["backup"],
+        vec!["restore", saved.path.to_str().unwrap()],
+    ] {
+        let output = teamlead_on(dir.path(), &args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let stderr = text(&output.stderr);
+        assert!(
+            stderr.contains(&format!(
+                "Teamlead is running on {}; close it first, then run this again",
+                dir.path().display()
+            )),
+            "{stderr}"
+        );
+    }
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+    assert_eq!(teamlead_core::backup::list(&db).unwrap(), [saved]);
+    drop(running);
+    assert!(teamlead_on(dir.path(), &["backup"]).status.success());
+}
+
+#[test]
+fn backup_and_restore_explain_what_is_missing() {
+    let empty = tempfile::tempdir().unwrap();
+    let output = teamlead_on(empty.path(), &["backup"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr).contains("teamlead backup: there is no Teamlead database at"),
+        "{}",
+        text(&output.stderr)
+    );
+    let output = teamlead_on(empty.path(), &["restore", "no/such/backup.sqlite3"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr).contains(
+            "no/such/backup.sqlite3 cannot be restored: it cannot be read (there is no such file)."
+        ),
+        "{}",
+        text(&output.stderr)
+    );
+    let output = teamlead(&["restore"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("restore needs the FILE to restore"));
+}
+
+#[test]
+fn a_backup_of_an_older_schema_is_restored_and_upgraded_when_next_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = "tests/fixtures/schema-3.sqlite3";
+    let output = teamlead_on(dir.path(), &["restore", fixture]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    assert!(
+        stdout.contains("it is of schema 3; Teamlead upgrades it when it next opens it"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("replaced"),
+        "there was no data to replace: {stdout}"
+    );
+    assert_eq!(
+        titles(dir.path()),
+        [
+            "Schema 2: login form, renamed",
+            "Schema 1: token refresh",
+            "Schema 1: CI pipeline"
+        ]
+    );
+    let db = dir.path().join("teamlead.sqlite3");
+    let kinds: Vec<_> = teamlead_core::backup::list(&db)
+        .unwrap()
+        .into_iter()
+        .map(|b| b.kind.as_str())
+        .collect();
+    assert_eq!(kinds, ["before-migration"]);
 }

@@ -28,6 +28,10 @@ pub enum Command {
     Plan(PathBuf),
     /// `teamlead report`: writes a manager report and exits.
     Report(ReportArgs),
+    /// `teamlead backup`: copies the database into its backups folder.
+    Backup,
+    /// `teamlead restore FILE`: replaces the database with FILE, after checking it.
+    Restore(PathBuf),
     /// `teamlead export FILE`: writes the whole workspace to one JSON file.
     Export(ExportArgs),
     /// `teamlead import KIND FILE`: imports a Teamlead export, a Trello board or CSV.
@@ -66,6 +70,8 @@ Usage: teamlead [OPTIONS]
        teamlead report --from DATE --to DATE --format md|html|pdf|csv --out PATH [OPTIONS]
        teamlead export FILE.json [--replace] [OPTIONS]
        teamlead import json|trello|csv FILE [--board ID] [OPTIONS]
+       teamlead backup [OPTIONS]
+       teamlead restore FILE [OPTIONS]
 
 Commands:
   plan FILE.json     suggest who takes which card, from a team and cards in a JSON file
@@ -80,6 +86,9 @@ Commands:
                      csv: cards (title, description, column, assignee, estimate, due,
                      labels) into board --board ID, else a new board named after the file.
                      Files up to 64 MiB; all of it is imported or nothing
+  backup             copy the database into the backups folder beside it
+  restore FILE       replace the database with FILE (a backup), once it is checked; the
+                     data it replaces is backed up first. Both need Teamlead closed.
 
 Options:
   --data-dir DIR     keep the database in DIR (default: $TEAMLEAD_DATA_DIR, else the
@@ -145,6 +154,13 @@ impl Args {
                     if let Some(Command::Import(import)) = &mut parsed.command {
                         import.board = Some(board.to_string_lossy().into_owned());
                     }
+                }
+                Some("backup") if parsed.command.is_none() => {
+                    parsed.command = Some(Command::Backup);
+                }
+                Some("restore") if parsed.command.is_none() => {
+                    let file = args.next().ok_or("restore needs the FILE to restore")?;
+                    parsed.command = Some(Command::Restore(PathBuf::from(file)));
                 }
                 Some(flag @ ("--from" | "--to" | "--format" | "--out" | "--board")) => {
                     let Some(Command::Report(report)) = &mut parsed.command else {
@@ -323,6 +339,25 @@ mod tests {
         assert!(parse(&["--replace"]).unwrap_err().contains("export"));
         assert!(parse(&["import", "csv", "a.csv", "--replace"]).is_err());
         assert!(USAGE.contains("teamlead import json|trello|csv FILE"));
+    }
+
+    #[test]
+    fn backup_and_restore_take_the_data_dir_on_either_side() {
+        let args = parse(&["backup", "--data-dir", "/tmp/a"]).unwrap();
+        assert_eq!(args.command, Some(Command::Backup));
+        assert_eq!(args.data_dir, Some(PathBuf::from("/tmp/a")));
+        let args = parse(&["--data-dir", "/tmp/a", "restore", "/tmp/b.sqlite3"]).unwrap();
+        assert_eq!(
+            args.command,
+            Some(Command::Restore(PathBuf::from("/tmp/b.sqlite3")))
+        );
+        assert_eq!(
+            parse(&["restore"]).unwrap_err(),
+            "restore needs the FILE to restore"
+        );
+        assert!(parse(&["backup", "restore", "x"])
+            .unwrap_err()
+            .contains("restore"));
     }
 
     #[test]

@@ -30,19 +30,28 @@ pub enum Claim {
 
 /// Takes the data directory for this process, or finds the instance that has it.
 pub fn claim(dir: &Path) -> std::io::Result<Claim> {
+    Ok(match lock(dir)? {
+        Some(instance) => Claim::First(instance),
+        None => Claim::Running {
+            answered: ask_to_focus(&dir.join(SOCKET_FILE)),
+        },
+    })
+}
+
+/// Takes the data directory for this process, without a word to the instance that has it
+/// (`None` then): for the commands that run without a window, such as `teamlead restore`.
+pub fn lock(dir: &Path) -> std::io::Result<Option<Instance>> {
     let lock = OpenOptions::new()
         .create(true)
         .truncate(false)
         .write(true)
         .open(dir.join(LOCK_FILE))?;
     match lock.try_lock() {
-        Ok(()) => Ok(Claim::First(Instance {
+        Ok(()) => Ok(Some(Instance {
             _lock: lock,
             socket: dir.join(SOCKET_FILE),
         })),
-        Err(TryLockError::WouldBlock) => Ok(Claim::Running {
-            answered: ask_to_focus(&dir.join(SOCKET_FILE)),
-        }),
+        Err(TryLockError::WouldBlock) => Ok(None),
         Err(TryLockError::Error(error)) => Err(error),
     }
 }

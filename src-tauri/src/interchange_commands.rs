@@ -72,5 +72,6 @@ pub async fn import_file(
             .await
             .map_err(stopped)??;
     let imported = state.with(|store| Ok(interchange::apply(store, prepared)))??;
+    crate::applog::info("a file was imported");
     Ok(imported.into())
 }

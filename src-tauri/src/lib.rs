@@ -3,6 +3,8 @@
 
 pub mod applog;
 pub mod args;
+mod backup_cli;
+mod backup_commands;
 pub mod cli;
 mod commands;
 pub mod instance;
@@ -37,16 +39,18 @@ pub struct AppState {
 struct InstanceGuard(#[allow(dead_code)] Mutex<Option<instance::Instance>>);
 
 impl AppState {
+    fn unavailable() -> IpcError {
+        IpcError::internal(
+            "The database is unavailable after an earlier failure; restart Teamlead.",
+        )
+    }
+
     /// Runs `f` on the store and converts its error to the IPC shape.
     fn with<T>(
         &self,
         f: impl FnOnce(&mut Store) -> teamlead_core::Result<T>,
     ) -> Result<T, IpcError> {
-        let mut store = self.store.lock().map_err(|_| {
-            IpcError::internal(
-                "The database is unavailable after an earlier failure; restart Teamlead.",
-            )
-        })?;
+        let mut store = self.store.lock().map_err(|_| Self::unavailable())?;
         let result = match &mut *store {
             Ok(store) => f(store).map_err(IpcError::from),
             Err(error) => Err(error.clone()),
@@ -103,6 +107,12 @@ pub fn run() -> ExitCode {
     }
     if let Some(args::Command::Import(import)) = &args.command {
         return interchange_cli::import(&args, import);
+    }
+    if let Some(args::Command::Backup) = &args.command {
+        return backup_cli::back_up(&args);
+    }
+    if let Some(args::Command::Restore(file)) = &args.command {
+        return backup_cli::restore(&args, file);
     }
     let data_file = match data_file(&args) {
         Ok(file) => file,
@@ -175,6 +185,22 @@ pub fn run() -> ExitCode {
             }
             // The lock lives as long as the app.
             app.manage(InstanceGuard(Mutex::new(Some(instance))));
+            // The day's backup, beside the window: it holds the store while it copies.
+            let handle = app.handle().clone();
+            std::thread::Builder::new()
+                .name("daily-backup".into())
+                .spawn(move || {
+                    let state = handle.state::<AppState>();
+                    let now = chrono::Utc::now().timestamp_millis();
+                    let calendar = teamlead_core::metrics::Calendar::local();
+                    if let Err(error) = state.daily_backup(now, &calendar) {
+                        applog::warn(&format!(
+                            "the day's backup was not made: {}",
+                            error.code.as_str()
+                        ));
+                        eprintln!("teamlead: the day's backup was not made: {}", error.message);
+                    }
+                })?;
             Ok(())
         })
         .manage(AppState {
@@ -287,6 +313,9 @@ pub fn run() -> ExitCode {
             interchange_commands::export_workspace,
             interchange_commands::save_workspace,
             interchange_commands::import_file,
+            backup_commands::backup_now,
+            backup_commands::list_backups,
+            backup_commands::restore_backup,
         ])
         .build(tauri::generate_context!());
     match result {

@@ -92,3 +92,57 @@ async fn a_second_launch_on_the_same_data_leaves_the_running_app_alone() {
     app.eventually(CARD_COUNT, vec![], json!(31)).await;
     app.quit().await;
 }
+
+/// The backups of a data folder, by kind, with each one's schema version.
+fn backups(harness: &Harness) -> Vec<(String, i64)> {
+    let file = harness.data_dir().join("teamlead.sqlite3");
+    teamlead_core::backup::list(&file)
+        .expect("list the backups")
+        .into_iter()
+        .map(|b| {
+            // `PRAGMA user_version`, read from the file's header.
+            let bytes = std::fs::read(&b.path).expect("read a backup");
+            let version = i32::from_be_bytes(bytes[60..64].try_into().expect("a header"));
+            (b.kind.as_str().to_owned(), i64::from(version))
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn an_older_database_is_kept_before_its_upgrade_and_each_day_is_backed_up() {
+    let harness = Harness::new();
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/schema-1.sqlite3"
+        ),
+        harness.data_dir().join("teamlead.sqlite3"),
+    )
+    .expect("copy the fixture");
+
+    let app = harness.launch().await;
+    app.find(r#"[data-testid="board"]"#).await;
+    app.eventually(CARD_COUNT, vec![], json!(3)).await;
+    // The day's backup is made beside the window.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while backups(&harness).len() < 2 && std::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    app.quit().await;
+    let latest = teamlead_core::store::latest_version();
+    let mut found = backups(&harness);
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            ("before-migration".to_owned(), 1),
+            ("daily".to_owned(), latest)
+        ]
+    );
+
+    // The same day again: nothing new.
+    let app = harness.launch().await;
+    app.eventually(CARD_COUNT, vec![], json!(3)).await;
+    app.quit().await;
+    assert_eq!(backups(&harness).len(), 2);
+}

@@ -77,6 +77,67 @@ pub enum Error {
     /// An export that could not be saved; nothing was left at `path`.
     #[error("The report could not be saved to {path}: {reason}. No file was written.")]
     Export { path: String, reason: String },
+
+    /// A backup that could not be made; no partial file is left under its name.
+    #[error("The backup could not be written to {path}: {reason}. Your data was not changed.")]
+    Backup { path: String, reason: String },
+
+    /// A file that cannot be restored, found before anything was touched.
+    #[error("{path} cannot be restored: {reason} Your current data was not changed.")]
+    RestoreRefused {
+        path: String,
+        reason: RestoreRefusal,
+    },
+
+    /// A restore that passed its checks but could not be carried out.
+    #[error("{path} could not be restored: {reason}. Your current data was not changed.")]
+    RestoreFailed { path: String, reason: String },
+}
+
+/// Why a file cannot be restored; each reads as the end of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RestoreRefusal {
+    /// There is no file there, or it cannot be read.
+    Unreadable(String),
+    Empty,
+    /// Not an SQLite database at all (a text file, say).
+    NotSqlite,
+    /// An SQLite database of another application.
+    Foreign,
+    TooNew {
+        found: i64,
+        supported: i64,
+    },
+    /// A migration recorded in the file differs from the one built into this version.
+    MigrationChanged {
+        version: i64,
+    },
+    /// Damaged or truncated: what SQLite's integrity check said.
+    Corrupt(String),
+}
+
+impl fmt::Display for RestoreRefusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RestoreRefusal::Unreadable(reason) => write!(f, "it cannot be read ({reason})."),
+            RestoreRefusal::Empty => f.write_str("the file is empty."),
+            RestoreRefusal::NotSqlite => f.write_str("it is not a database file."),
+            RestoreRefusal::Foreign => {
+                f.write_str("it is the database of another application, not of Teamlead.")
+            }
+            RestoreRefusal::TooNew { found, supported } => write!(
+                f,
+                "it was written by a newer version of Teamlead (schema {found}; this version \
+                 knows up to {supported}). Update Teamlead to restore it."
+            ),
+            RestoreRefusal::MigrationChanged { version } => write!(
+                f,
+                "its migration {version} differs from the one built into this version of \
+                 Teamlead."
+            ),
+            RestoreRefusal::Corrupt(detail) => write!(f, "it is damaged ({detail})."),
+        }
+    }
 }
 
 /// The stable category of an [`Error`], for callers that branch on it.
@@ -95,8 +156,13 @@ impl Error {
             Error::InvalidInput { .. } => ErrorKind::InvalidInput,
             Error::SchemaTooNew { .. }
             | Error::NotTeamleadDatabase { .. }
-            | Error::MigrationChanged { .. } => ErrorKind::IncompatibleDatabase,
-            Error::Sqlite(_) | Error::Io(_) | Error::Export { .. } => ErrorKind::Storage,
+            | Error::MigrationChanged { .. }
+            | Error::RestoreRefused { .. } => ErrorKind::IncompatibleDatabase,
+            Error::Sqlite(_)
+            | Error::Io(_)
+            | Error::Export { .. }
+            | Error::Backup { .. }
+            | Error::RestoreFailed { .. } => ErrorKind::Storage,
         }
     }
 

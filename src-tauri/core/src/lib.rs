@@ -3,6 +3,7 @@
 //! It knows nothing of Tauri, of any window or of JSON: the app shell and the command line
 //! call it with plain data and get plain data or a typed [`Error`] back.
 
+pub mod backup;
 pub mod board;
 pub mod cards;
 pub mod charts;
@@ -27,6 +28,6 @@ pub mod team_goals;
 pub mod validate;
 pub mod workload;
 
-pub use error::{Entity, Error, ErrorKind, Result};
+pub use error::{Entity, Error, ErrorKind, RestoreRefusal, Result};
 pub use model::*;
 pub use store::{Clock, Millis, Store};

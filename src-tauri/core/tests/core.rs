@@ -1,5 +1,6 @@
 //! Integration tests of the core, one binary with a module per area.
 
+mod backup;
 mod board;
 mod cards;
 mod columns;
@@ -9,6 +10,7 @@ mod migrations;
 mod plan;
 mod ranks;
 mod reports;
+mod schema_fixtures;
 mod settings;
 mod storage;
 mod team_goals;

@@ -4,6 +4,7 @@
 //! type at the boundary; the TypeScript twins in `ui/src/bindings/` are generated from these
 //! definitions (`make bindings`) and checked for staleness by `make test`.
 
+pub mod backup;
 pub mod interchange;
 pub mod journal;
 pub mod plan;

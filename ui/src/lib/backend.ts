@@ -44,12 +44,13 @@ import type { SetEstimate } from '../bindings/SetEstimate';
 import type { SetWipLimit } from '../bindings/SetWipLimit';
 import type { UndoStep } from '../bindings/UndoStep';
 import type { Workspace } from '../bindings/Workspace';
+import type { BackupBackend } from './backup-backend';
 import type { InterchangeBackend } from './interchange-backend';
 import type { JournalBackend } from './journal-backend';
 import type { ReportsBackend } from './reports-backend';
 
 /** Everything the UI asks of the app core. */
-export interface Backend extends JournalBackend, ReportsBackend, InterchangeBackend {
+export interface Backend extends JournalBackend, ReportsBackend, InterchangeBackend, BackupBackend {
   appInfo(): Promise<AppInfo>;
   workspace(): Promise<Workspace>;
   /** Only valid on an empty workspace. */

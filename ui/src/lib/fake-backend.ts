@@ -97,7 +97,11 @@ import type { UpdateGoal } from '../bindings/UpdateGoal';
 import type { UpdatePerson } from '../bindings/UpdatePerson';
 import type { UpdateTemplate } from '../bindings/UpdateTemplate';
 import { BackendError, type Backend } from './backend';
-import { FakeJournal } from './fake-journal';
+import { FakeJournal, type JournalState } from './fake-journal';
+import type { Backup } from '../bindings/Backup';
+import type { BackupKind } from '../bindings/BackupKind';
+import type { Restored } from '../bindings/Restored';
+import { backupFileName, restoreRefusedMessage } from './backup-backend';
 import { escapeHtml } from './markdown';
 import type { ExportedReport } from '../bindings/ExportedReport';
 import type { ExportReport } from '../bindings/ExportReport';
@@ -322,6 +326,21 @@ interface Snapshot {
   goals: TeamGoal[];
   cardGoals: [number, number][];
 }
+
+/** Everything the fake holds, as a fake backup keeps it (the core copies the whole file). */
+interface FakeDatabase {
+  board: Snapshot;
+  members: Member[];
+  journal: JournalState;
+  reportNotes: [string, ReportNotes][];
+  undo: { label: string; state: Snapshot }[];
+  redo: { label: string; state: Snapshot }[];
+}
+
+/** The fake's backups folder. */
+export const FAKE_BACKUP_DIR = '/in-memory/backups';
+/** The schema the fake's data is always at. */
+export const FAKE_SCHEMA_VERSION = 8;
 
 /**
  * An in-memory Backend that keeps the core's rules: used by the tests and by `vite dev`
@@ -1019,6 +1038,67 @@ export class FakeBackend implements Backend {
   }
 
   // ---- Backend ----
+
+  // ---- Backups ----
+
+  private backups: { backup: Backup; number: number; data: FakeDatabase }[] = [];
+
+  private database(): FakeDatabase {
+    return structuredClone({
+      board: this.snapshot(),
+      members: this.members,
+      journal: this.journal.saveState(),
+      reportNotes: [...this.reportNotesByPeriod.entries()],
+      undo: this.undoStack,
+      redo: this.redoStack,
+    });
+  }
+
+  private keepBackup(kind: BackupKind): Backup {
+    const at = this.now();
+    const second = at - (at % 1000);
+    const number =
+      1 + this.backups.filter((b) => b.backup.kind === kind && b.backup.createdAt === second).length;
+    const data = this.database();
+    const backup: Backup = {
+      path: `${FAKE_BACKUP_DIR}/${backupFileName(kind, at, number)}`,
+      kind,
+      createdAt: second,
+      size: JSON.stringify(data).length,
+    };
+    this.backups.push({ backup, number, data });
+    return { ...backup };
+  }
+
+  async backupNow(): Promise<Backup> {
+    return this.keepBackup('manual');
+  }
+
+  async listBackups(): Promise<Backup[]> {
+    return [...this.backups]
+      .sort((a, b) => b.backup.createdAt - a.backup.createdAt || b.number - a.number)
+      .map((b) => ({ ...b.backup }));
+  }
+
+  /** Only the fake's own backups exist as files here; any other path is missing. */
+  async restoreBackup(path: string): Promise<Restored> {
+    const found = this.backups.find((b) => b.backup.path === path);
+    if (!found) {
+      throw new BackendError(
+        'incompatible_database',
+        restoreRefusedMessage(path, 'it cannot be read (there is no such file).'),
+      );
+    }
+    const replaced = this.keepBackup('before_restore');
+    const copy = structuredClone(found.data);
+    this.restore(copy.board);
+    this.members = copy.members;
+    this.journal.loadState(copy.journal);
+    this.reportNotesByPeriod = new Map(copy.reportNotes);
+    this.undoStack = copy.undo;
+    this.redoStack = copy.redo;
+    return { schemaVersion: FAKE_SCHEMA_VERSION, replaced };
+  }
 
   async appInfo(): Promise<AppInfo> {
     return { ...this.info };

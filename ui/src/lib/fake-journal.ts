@@ -196,6 +196,19 @@ interface StoredSession {
 
 type StoredAction = Omit<ActionItem, 'done' | 'cardDone'> & { checked: boolean };
 
+/** Everything the fake journal holds, copied: what a fake backup keeps of it. */
+export interface JournalState {
+  people: [number, StoredPerson][];
+  goals: Goal[];
+  sessions: [number, StoredSession][];
+  agenda: AgendaItem[];
+  actions: StoredAction[];
+  feedbackList: Omit<Feedback, 'date'>[];
+  templates: Template[];
+  checkIns: [number, { mood: number | null; workload: number | null }][];
+  nextId: number;
+}
+
 /** The journal's part of the FakeBackend, with the core's rules and messages (a subset). */
 export class FakeJournal implements JournalBackend {
   private people = new Map<number, StoredPerson>();
@@ -210,6 +223,35 @@ export class FakeJournal implements JournalBackend {
   readonly notesSaves: { sessionId: number; notes: string }[] = [];
 
   constructor(private readonly host: JournalHost) {}
+
+  /** A copy of everything held, for a backup. */
+  saveState(): JournalState {
+    return structuredClone({
+      people: [...this.people.entries()],
+      goals: this.goals,
+      sessions: [...this.sessions.entries()],
+      agenda: this.agenda,
+      actions: this.actions,
+      feedbackList: this.feedbackList,
+      templates: this.templates,
+      checkIns: [...this.checkIns.entries()],
+      nextId: this.nextId,
+    });
+  }
+
+  /** Replaces everything held with a copy of `state`, as a restore does. */
+  loadState(state: JournalState): void {
+    const copy = structuredClone(state);
+    this.people = new Map(copy.people);
+    this.goals = copy.goals;
+    this.sessions = new Map(copy.sessions);
+    this.agenda = copy.agenda;
+    this.actions = copy.actions;
+    this.feedbackList = copy.feedbackList;
+    this.templates = copy.templates;
+    this.checkIns = new Map(copy.checkIns);
+    this.nextId = copy.nextId;
+  }
 
   private id(): number {
     return this.nextId++;

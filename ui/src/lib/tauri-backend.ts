@@ -23,6 +23,8 @@ import type { SetDue } from '../bindings/SetDue';
 import type { SetPriority } from '../bindings/SetPriority';
 import type { UpdateLabel } from '../bindings/UpdateLabel';
 import { invoke } from '@tauri-apps/api/core';
+import type { Backup } from '../bindings/Backup';
+import type { Restored } from '../bindings/Restored';
 import type { AddColumn } from '../bindings/AddColumn';
 import type { AppInfo } from '../bindings/AppInfo';
 import type { AssignCard } from '../bindings/AssignCard';
@@ -412,6 +414,15 @@ export class TauriBackend implements Backend {
   }
   importFile(req: ImportFile): Promise<ImportSummary> {
     return call('import_file', { req });
+  }
+  backupNow(): Promise<Backup> {
+    return call('backup_now');
+  }
+  listBackups(): Promise<Backup[]> {
+    return call('list_backups');
+  }
+  restoreBackup(path: string): Promise<Restored> {
+    return call('restore_backup', { path });
   }
   async chooseSavePath(req: SavePathRequest): Promise<string | null> {
     const { save } = await import('@tauri-apps/plugin-dialog');

@@ -72,7 +72,9 @@ pub fn latest_version() -> i64 {
     MIGRATIONS.last().map_or(0, |m| m.version)
 }
 
-pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
+/// The file's schema version, checked before anything is written to it: not newer than this
+/// build knows, and every applied migration exactly as built in. Only reads.
+pub(crate) fn check(conn: &Connection) -> Result<i64> {
     let current: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
     let latest = latest_version();
     if current > latest {
@@ -84,6 +86,12 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
     if current > 0 {
         verify_applied(conn, current)?;
     }
+    Ok(current)
+}
+
+/// Applies every migration after `current` (as [`check`] found it), each in its own
+/// transaction.
+pub(super) fn migrate(conn: &mut Connection, current: i64) -> Result<()> {
     for migration in MIGRATIONS.iter().filter(|m| m.version > current) {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         if migration.version == 1 {

@@ -9,9 +9,11 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
-pub use migrations::{Migration, MIGRATIONS};
+pub(crate) use migrations::check as migrations_check;
+pub use migrations::{latest_version, Migration, MIGRATIONS};
 pub use undo::{UndoState, UNDO_DEPTH};
 
+use crate::backup::{self, BackupKind};
 use crate::error::{Error, Result};
 
 /// `PRAGMA application_id` of every Teamlead database ("TLDB").
@@ -102,24 +104,36 @@ impl Drop for Tx<'_> {
 
 impl Store {
     /// Opens (creating if needed) the database at `path` and migrates it to the latest schema.
+    /// A database of an older schema is first copied into `backups/` beside it
+    /// ([`BackupKind::BeforeMigration`]); if that copy cannot be made, nothing is migrated.
     pub fn open(path: &Path) -> Result<Store> {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
-        Store::from_connection(conn, &path.display().to_string())
+        Store::from_connection(conn, &path.display().to_string(), Some(path))
     }
 
     /// A private database in memory, for tests and previews.
     pub fn open_in_memory() -> Result<Store> {
-        Store::from_connection(Connection::open_in_memory()?, ":memory:")
+        Store::from_connection(Connection::open_in_memory()?, ":memory:", None)
     }
 
-    fn from_connection(mut conn: Connection, label: &str) -> Result<Store> {
-        // Nothing is written to the file before it is known to be ours.
+    fn from_connection(mut conn: Connection, label: &str, file: Option<&Path>) -> Result<Store> {
+        // Nothing is written to the file before it is known to be ours, of a schema this
+        // build knows, and (when it is about to be migrated) copied.
         check_identity(&conn, label)?;
+        let version = migrations::check(&conn)?;
+        if let Some(file) = file.filter(|_| version > 0 && version < latest_version()) {
+            backup::back_up_connection(
+                &conn,
+                file,
+                BackupKind::BeforeMigration,
+                Clock::system().now(),
+            )?;
+        }
         configure(&conn)?;
-        migrations::migrate(&mut conn)?;
+        migrations::migrate(&mut conn, version)?;
         let recorder = undo::Recorder::install(&conn)?;
         let redoable = undo::any_redoable(&conn)?;
         Ok(Store {
@@ -128,6 +142,12 @@ impl Store {
             recorder,
             redoable,
         })
+    }
+
+    /// Closes the database and says whether that worked; dropping a store closes it too,
+    /// silently. A restore replaces the file only once it is closed.
+    pub fn close(self) -> Result<()> {
+        self.conn.close().map_err(|(_, error)| error.into())
     }
 
     pub fn with_clock(mut self, clock: Clock) -> Store {
@@ -228,7 +248,7 @@ pub fn configure(conn: &Connection) -> Result<()> {
 }
 
 /// Refuses files that are SQLite but not ours. A new, empty file is fine.
-fn check_identity(conn: &Connection, label: &str) -> Result<()> {
+pub(crate) fn check_identity(conn: &Connection, label: &str) -> Result<()> {
     let foreign = || Error::NotTeamleadDatabase {
         path: label.to_owned(),
     };
