@@ -1,6 +1,7 @@
 mod board;
 mod cards;
 mod columns;
+mod data;
 mod harness;
 mod journal;
 mod people;

@@ -46,6 +46,7 @@ export interface CommandActions {
   redo(): void;
   showShortcuts(): void;
   showAbout(): void;
+  showData(): void;
   openCard(cardId: number): void;
   editTitle(cardId: number): void;
   moveCard(cardId: number, columnId: number): void;
@@ -178,6 +179,12 @@ export function buildCommands(state: CommandState, actions: CommandActions): Com
     { id: 'redo', title: 'Redo the last undone action', group: 'Edit', hint: 'Ctrl+Shift+Z', run: () => actions.redo() },
     { id: 'shortcuts', title: 'Show keyboard shortcuts', group: 'Help', hint: '?', run: () => actions.showShortcuts() },
     { id: 'about', title: 'About Teamlead: version, data file, logs', group: 'Help', run: () => actions.showAbout() },
+    {
+      id: 'data',
+      title: 'Data and backups: back up, restore, export everything, import',
+      group: 'Help',
+      run: () => actions.showData(),
+    },
   );
 
   if (hasBoard) {

@@ -116,7 +116,7 @@ import type { ExportWorkspace } from '../bindings/ExportWorkspace';
 import type { ImportFile } from '../bindings/ImportFile';
 import type { ImportSummary } from '../bindings/ImportSummary';
 import { type BoardSpec, csvBoard, trelloBoard } from './fake-interchange';
-import { MAX_IMPORT_BYTES } from './interchange-backend';
+import { MAX_IMPORT_BYTES, type OpenPathRequest } from './interchange-backend';
 import { isoDay } from './reports-backend';
 import { flowDates } from './flow';
 import {
@@ -787,6 +787,16 @@ export class FakeBackend implements Backend {
     const path = () => `${n === 1 ? stem : `${stem} (${n})`}.json`;
     while (this.files.has(path())) n += 1;
     return this.exportWorkspace({ path: path(), replace: false });
+  }
+
+  /** What the fake open dialog answers: a path, or null as when the user cancels. */
+  openPathAnswer: string | null = null;
+  /** What the open dialog was asked, newest last. */
+  readonly openPathRequests: OpenPathRequest[] = [];
+
+  async chooseOpenPath(req: OpenPathRequest): Promise<string | null> {
+    this.openPathRequests.push(structuredClone(req));
+    return this.openPathAnswer;
   }
 
   async importFile(req: ImportFile): Promise<ImportSummary> {

@@ -18,6 +18,16 @@ export interface InterchangeBackend {
    * after the file). All of it or nothing; files up to 64 MiB.
    */
   importFile(req: ImportFile): Promise<ImportSummary>;
+  /** Asks which file to open with the native open dialog; null when the user cancels. */
+  chooseOpenPath(req: OpenPathRequest): Promise<string | null>;
+}
+
+export interface OpenPathRequest {
+  /** The kind of file, as the dialog's filter names it. */
+  label: string;
+  extensions: string[];
+  /** The folder the dialog starts in, when known. */
+  defaultPath?: string;
 }
 
 /** The largest file that is imported, as the core: 64 MiB. */

@@ -90,6 +90,7 @@ import type { SetCardTeamGoal } from '../bindings/SetCardTeamGoal';
 import type { TeamGoal } from '../bindings/TeamGoal';
 import type { TeamGoalProgress } from '../bindings/TeamGoalProgress';
 import type { SavePathRequest } from './reports-backend';
+import type { OpenPathRequest } from './interchange-backend';
 import type { ExportedWorkspace } from '../bindings/ExportedWorkspace';
 import type { ExportWorkspace } from '../bindings/ExportWorkspace';
 import type { ImportFile } from '../bindings/ImportFile';
@@ -411,6 +412,16 @@ export class TauriBackend implements Backend {
   }
   saveWorkspace(): Promise<ExportedWorkspace> {
     return call('save_workspace');
+  }
+  async chooseOpenPath(req: OpenPathRequest): Promise<string | null> {
+    const { open } = await import('@tauri-apps/plugin-dialog');
+    const chosen = await open({
+      multiple: false,
+      directory: false,
+      defaultPath: req.defaultPath,
+      filters: [{ name: req.label, extensions: req.extensions }],
+    });
+    return typeof chosen === 'string' ? chosen : null;
   }
   importFile(req: ImportFile): Promise<ImportSummary> {
     return call('import_file', { req });

@@ -28,7 +28,7 @@ function makeCard(id: number, title: string, columnId: number, assigneeId: numbe
 function actions(): CommandActions {
   const names: (keyof CommandActions)[] = [
     'newCard', 'focusSearch', 'toggleFilter', 'clearFilters', 'navigate', 'switchBoard', 'addBoard', 'renameBoard',
-    'addColumn', 'showArchived', 'undo', 'redo', 'showShortcuts', 'showAbout', 'openCard', 'editTitle', 'moveCard', 'assignCard',
+    'addColumn', 'showArchived', 'undo', 'redo', 'showShortcuts', 'showAbout', 'showData', 'openCard', 'editTitle', 'moveCard', 'assignCard',
     'archiveCard', 'deleteCard', 'goToCard',
   ];
   return Object.fromEntries(names.map((n) => [n, vi.fn()])) as unknown as CommandActions;
