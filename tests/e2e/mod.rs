@@ -7,3 +7,4 @@ mod people;
 mod reports;
 mod start;
 mod workload;
+mod xss;
