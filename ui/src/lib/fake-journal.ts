@@ -780,7 +780,14 @@ function snippetOf(source: string, words: string[]): SnippetPart[] | null {
   return parts;
 }
 
-/** A goal's skills as the core keeps them: trimmed, sorted, each once. */
+/** The most skills one growth goal names, as the core's `validate::MAX_GOAL_SKILLS`. */
+const MAX_GOAL_SKILLS = 20;
+
+/** A goal's skills as the core keeps them: skill names, trimmed, sorted, each once, 20 at most. */
 function goalSkills(skills: readonly string[]): string[] {
-  return [...new Set(skills.map((s) => s.trim()))].sort();
+  const kept = [...new Set(skills.map((s) => text(s, 'skill name', 60)))].sort();
+  if (kept.length > MAX_GOAL_SKILLS) {
+    throw new BackendError('invalid_input', `A growth goal can name at most ${MAX_GOAL_SKILLS} skills.`);
+  }
+  return kept;
 }

@@ -10,9 +10,9 @@
 //! - a refused call commits nothing (the connection's commit hook counts commits, see
 //!   `commit_count_sees_every_committed_write_and_nothing_else`) and leaves no transaction
 //!   open and no file behind; on a sample of cases every table is compared in full;
-//! - an accepted undoable action can be undone (one in a few, and every sampled case, where
-//!   the data must then be as before); on a sample of accepted writes every read the app
-//!   makes still works.
+//! - an accepted undoable action can be undone (the first twenty, then one in ten, and in
+//!   every sampled case, where the data must then be as before); on a sample of accepted
+//!   writes every read the app makes still works.
 //!
 //! Accepted writes that are not undone are kept for a while (the data drifts, as it does in
 //! use), then the store is copied back from a pristine image with SQLite's backup API.
