@@ -23,13 +23,14 @@ TEST_PACKAGES := xvfb xauth webkit2gtk-driver poppler-utils
 
 .PHONY: help run test lint bench bindings bindings-check build build-release ui \
 	deps deps-test deps-ui test-core test-ui test-app test-crash crash-test fixtures fmt clean \
-	screenshot package test-package
+	screenshot package test-package fuzz
 
 help:
 	@echo "make run     install what is missing, build, and start Teamlead"
 	@echo "make test    install what is missing, then every check CI runs"
 	@echo "make lint    formatting, clippy, svelte-check and tsc"
 	@echo "make bench   performance targets; ends with one 'bench P..' line per target"
+	@echo "make fuzz    hostile input to every command, many more cases than make test"
 	@echo "make bindings  regenerate ui/src/bindings from the Rust transport types"
 	@echo "make package  build the .deb (Tauri CLI, release build)"
 	@echo "make crash-test  1,000 cycles of a writer killed at random moments (make test runs 100)"
@@ -132,6 +133,17 @@ test: deps-test deps-ui
 	$(MAKE) --no-print-directory test-app
 	$(MAKE) --no-print-directory test-package
 	@echo "make test: all checks passed"
+
+# Every command's core entry point under hostile input (src-tauri/core/tests/hostile), with
+# FUZZ_CASES cases per command instead of the 10,000 of `make test`, and a new seed each run:
+# a failure prints its smallest input, and PROPTEST_RNG_SEED=<seed> runs the same cases again.
+FUZZ_CASES ?= 100000
+
+fuzz:
+	@seed=$${PROPTEST_RNG_SEED:-$$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}; \
+	echo "make fuzz: $(FUZZ_CASES) cases per command, seed $$seed"; \
+	PROPTEST_CASES=$(FUZZ_CASES) PROPTEST_RNG_SEED=$$seed \
+	  $(CARGO) test -p teamlead-core --test core -- hostile:: --nocapture
 
 bench: deps-test ui
 	@out=$$(mktemp); \

@@ -10,6 +10,8 @@ export default defineConfig(({ mode }) => ({
   server: {
     port: 1420,
     strictPort: true,
+    // The Markdown tests read the end-to-end test's XSS corpus (tests/fixtures/xss.txt).
+    fs: mode === 'test' ? { allow: ['.', '../tests/fixtures'] } : undefined,
   },
   build: {
     target: 'es2021',

@@ -9,3 +9,4 @@ mod progress;
 mod reports;
 mod start;
 mod workload;
+mod xss;

@@ -36,6 +36,7 @@ impl Store {
 
     /// Sets or clears a card's due date.
     pub fn set_due(&mut self, id: CardId, due: Option<NaiveDate>) -> Result<Card> {
+        let due = due.map(|d| validate::date("due", d)).transpose()?;
         let label = if due.is_some() {
             "Set due date"
         } else {

@@ -91,14 +91,25 @@ pub fn write_files_atomically(files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
     Ok(())
 }
 
+/// The longest stem, in bytes: with " (n)", an extension and the temporary name a file is
+/// first written under, it stays within the 255 bytes file systems allow in a name.
+const MAX_STEM_BYTES: usize = 120;
+
 /// A file name made from `text`: letters, digits, spaces, dots, dashes and underscores kept,
-/// anything else (path separators, control characters) dropped; never empty, never hidden.
+/// anything else (path separators, control characters) dropped; at most 80 characters and
+/// [`MAX_STEM_BYTES`] bytes; never empty, never hidden.
 pub fn safe_file_stem(text: &str) -> String {
-    let kept: String = text
+    let mut kept = String::new();
+    for c in text
         .chars()
         .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_' | '.'))
         .take(80)
-        .collect();
+    {
+        if kept.len() + c.len_utf8() > MAX_STEM_BYTES {
+            break;
+        }
+        kept.push(c);
+    }
     let trimmed = kept.trim().trim_start_matches('.').trim();
     if trimmed.is_empty() {
         "export".to_owned()
@@ -141,6 +152,8 @@ mod tests {
         assert_eq!(safe_file_stem("///"), "export");
         assert_eq!(safe_file_stem("Zoë Ørsted"), "Zoë Ørsted");
         assert_eq!(safe_file_stem(&"x".repeat(500)).len(), 80);
+        // Four bytes a letter: the name is cut by its bytes, not its letters.
+        assert_eq!(safe_file_stem(&"\u{1d538}".repeat(80)).len(), 120);
     }
 
     #[test]

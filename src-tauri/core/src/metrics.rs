@@ -104,6 +104,8 @@ pub struct Period {
 
 impl Period {
     pub fn new(from: NaiveDate, to: NaiveDate) -> Result<Period> {
+        crate::validate::date("from", from)?;
+        crate::validate::date("to", to)?;
         if to < from {
             return Err(Error::invalid(
                 "to",

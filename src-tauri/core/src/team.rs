@@ -47,10 +47,7 @@ impl Store {
 
     pub fn create_member(&mut self, new: &NewMember) -> Result<MemberId> {
         let name = validate::name("name", "name", &new.name)?;
-        let role = new.role.trim().to_owned();
-        if role.chars().count() > validate::MAX_NAME_CHARS {
-            return Err(Error::invalid("role", "The role is too long."));
-        }
+        let role = validate::role(&new.role)?;
         for skill in &new.skills {
             validate::name("skills", "skill name", &skill.name)?;
             if !(1..=5).contains(&skill.level) {

@@ -227,6 +227,7 @@ impl Store {
 
     pub fn create_team_goal(&mut self, title: &str, target: NaiveDate) -> Result<TeamGoal> {
         let title = validate::title(title)?;
+        let target = validate::date("targetDate", target)?;
         let id = self.act("Create goal", |tx| {
             tx.prepare_cached(
                 "INSERT INTO goals (title, target_date, created_at) VALUES (?1, ?2, ?3)",
@@ -244,6 +245,7 @@ impl Store {
         target: NaiveDate,
     ) -> Result<TeamGoal> {
         let title = validate::title(title)?;
+        let target = validate::date("targetDate", target)?;
         self.act("Edit goal", |tx| {
             let changed = tx
                 .prepare_cached("UPDATE goals SET title = ?2, target_date = ?3 WHERE id = ?1")?

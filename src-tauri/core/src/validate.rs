@@ -42,6 +42,14 @@ pub fn name(field: &'static str, label: &str, value: &str) -> Result<String> {
     text(field, label, value, MAX_NAME_CHARS)
 }
 
+/// A person's role: like a name, but it may be left empty.
+pub fn role(value: &str) -> Result<String> {
+    if value.trim().is_empty() {
+        return Ok(String::new());
+    }
+    text("role", "role", value, MAX_NAME_CHARS)
+}
+
 /// An estimate in the board's unit, kept to two decimals.
 pub fn estimate(value: f64) -> Result<Estimate> {
     if !value.is_finite() {
@@ -107,6 +115,8 @@ pub const MAX_NOTES_BYTES: usize = 8 * 1024 * 1024;
 pub const MAX_FEEDBACK_CHARS: usize = 5_000;
 /// Talking points in one agenda template.
 pub const MAX_TEMPLATE_ITEMS: usize = 50;
+/// Skills one growth goal builds.
+pub const MAX_GOAL_SKILLS: usize = 20;
 /// The longest search query, and the most words in it.
 pub const MAX_QUERY_CHARS: usize = 200;
 pub const MAX_QUERY_WORDS: usize = 12;

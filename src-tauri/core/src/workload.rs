@@ -17,7 +17,7 @@ use crate::model::{
 };
 use crate::plan::{self, available_capacity, Available, Horizon, PlanInput, PlanOptions};
 use crate::store::{Store, Tx};
-use crate::validate::MAX_ESTIMATE;
+use crate::validate::{self, MAX_ESTIMATE};
 
 /// The longest horizon, and the longest period of time off, in days.
 pub const MAX_PERIOD_DAYS: i64 = 366;
@@ -126,13 +126,16 @@ pub fn capacity(value: f64) -> Result<u32> {
     Ok((value * 100.0).round() as u32)
 }
 
-/// A planning horizon: it starts before it ends and lasts at most [`MAX_PERIOD_DAYS`].
+/// A planning horizon: days of the years Teamlead knows (see [`validate::date`]); it starts
+/// before it ends and lasts at most [`MAX_PERIOD_DAYS`].
 pub fn check_horizon(horizon: Horizon) -> Result<Horizon> {
     check_period("horizon", "The horizon", horizon.start, horizon.end)?;
     Ok(horizon)
 }
 
 fn check_period(field: &'static str, what: &str, start: NaiveDate, end: NaiveDate) -> Result<()> {
+    validate::date(field, start)?;
+    validate::date(field, end)?;
     if end < start {
         return Err(Error::invalid(
             field,

@@ -14,7 +14,7 @@ use teamlead_core::{
 };
 
 use crate::board::refused;
-use crate::{add_member, column, dump};
+use crate::{add_member, column, dump_without_index};
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 const START: i64 = 1_700_000_000_000;
@@ -1339,20 +1339,6 @@ fn the_journal_is_one_undo_step_per_action() {
         j.store.undo().unwrap().expect("an undo step");
     }
     assert_eq!(dump_without_index(&j.store), before);
-}
-
-/// The user's data without the undo history and the full-text index (whose pages differ
-/// after an undo even when what it finds is the same).
-fn dump_without_index(store: &Store) -> String {
-    dump(store)
-        .split("\n# ")
-        .filter(|t| {
-            !t.starts_with("journal_search")
-                && !t.starts_with("undo_log")
-                && !t.starts_with("sqlite_sequence")
-        })
-        .collect::<Vec<_>>()
-        .join("\n# ")
 }
 
 #[test]

@@ -120,6 +120,7 @@ import { MAX_IMPORT_BYTES, type OpenPathRequest } from './interchange-backend';
 import { isoDay } from './reports-backend';
 import { flowDates } from './flow';
 import {
+  DATE_RANGE_MESSAGE,
   MAX_LABEL_CHARS,
   MAX_SKILL_CHARS,
   guessStage,
@@ -685,6 +686,10 @@ export class FakeBackend implements Backend {
     const day = /^\d{4}-\d{2}-\d{2}$/;
     if (!day.test(req.from) || !day.test(req.to)) {
       throw new BackendError('invalid_input', 'Dates are written YYYY-MM-DD.');
+    }
+    for (const day of [req.from, req.to]) {
+      const year = Number(day.slice(0, 4));
+      if (year < 1900 || year > 2999) throw new BackendError('invalid_input', DATE_RANGE_MESSAGE);
     }
     if (req.from > req.to) throw new BackendError('invalid_input', 'The period ends before it starts.');
     this.boardNow(req.boardId);

@@ -41,7 +41,7 @@ import type { UpdatePerson } from '../bindings/UpdatePerson';
 import type { UpdateTemplate } from '../bindings/UpdateTemplate';
 import { BackendError } from './backend';
 import type { JournalBackend } from './journal-backend';
-import { dueMessage } from './rules';
+import { DATE_RANGE_MESSAGE, dueMessage } from './rules';
 
 /** What the journal needs from the rest of the fake: the team and the board. */
 export interface JournalHost {
@@ -128,7 +128,7 @@ export function checkDate(value: string | null): string | null {
     throw new BackendError('invalid_input', dueMessage(value));
   }
   const year = Number(m[1]);
-  if (year < 1900 || year > 2999) throw new BackendError('invalid_input', 'A date must be between the years 1900 and 2999.');
+  if (year < 1900 || year > 2999) throw new BackendError('invalid_input', DATE_RANGE_MESSAGE);
   return m[0];
 }
 
@@ -396,8 +396,8 @@ export class FakeJournal implements JournalBackend {
 
   async updatePerson(req: UpdatePerson): Promise<Person> {
     const name = text(req.name, 'name', 120);
-    const role = req.role.trim();
-    if ([...role].length > 120) throw new BackendError('invalid_input', 'The role is too long.');
+    // A role may be left empty; otherwise it follows the rules of a name.
+    const role = req.role.trim() === '' ? '' : text(req.role, 'role', 120);
     const start = checkDate(req.startDate);
     this.member(req.memberId);
     this.host.updateMember(req.memberId, name, role);
@@ -822,7 +822,14 @@ function snippetOf(source: string, words: string[]): SnippetPart[] | null {
   return parts;
 }
 
-/** A goal's skills as the core keeps them: trimmed, sorted, each once. */
+/** The most skills one growth goal names, as the core's `validate::MAX_GOAL_SKILLS`. */
+const MAX_GOAL_SKILLS = 20;
+
+/** A goal's skills as the core keeps them: skill names, trimmed, sorted, each once, 20 at most. */
 function goalSkills(skills: readonly string[]): string[] {
-  return [...new Set(skills.map((s) => s.trim()))].sort();
+  const kept = [...new Set(skills.map((s) => text(s, 'skill name', 60)))].sort();
+  if (kept.length > MAX_GOAL_SKILLS) {
+    throw new BackendError('invalid_input', `A growth goal can name at most ${MAX_GOAL_SKILLS} skills.`);
+  }
+  return kept;
 }

@@ -109,7 +109,13 @@ export function dueMessage(text: string): string {
   return `\u201c${text}\u201d is not a date; write it as YYYY-MM-DD.`;
 }
 
-/** As the app's `SetDue::date`: a real calendar day, written YYYY-MM-DD; returned zero-padded. */
+/** The core's `validate::date`: the days Teamlead stores and compares. */
+export const DATE_RANGE_MESSAGE = 'A date must be between the years 1900 and 2999.';
+
+/**
+ * As the app's `SetDue::date` and the core's `validate::date`: a real calendar day of the
+ * years 1900 to 2999, written YYYY-MM-DD; returned zero-padded.
+ */
 export function validateDue(text: string | null): string | null {
   if (text === null) return null;
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text.trim());
@@ -117,6 +123,7 @@ export function validateDue(text: string | null): string | null {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const date = new Date(Date.UTC(y, mo - 1, d));
     if (date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d) {
+      if (y < 1900 || y > 2999) throw new BackendError('invalid_input', DATE_RANGE_MESSAGE);
       return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
     }
   }

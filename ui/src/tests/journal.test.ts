@@ -276,6 +276,19 @@ describe('Growth goals', () => {
     await waitFor(() => expect(within(goals).getByTestId('goal-skills')).not.toHaveTextContent('Rust'));
     expect((await backend.personJournal(1, TODAY)).goals[0].skills).toEqual(['SQL']);
   });
+
+  it('refuses what the core refuses: a 21st skill, a skill name with a line break, a role with one', async () => {
+    const backend = new FakeBackend(smallTeam());
+    const skills = (n: number) => Array.from({ length: n }, (_, i) => `Skill ${i}`);
+    const goal = (list: string[]) => backend.addGoal({ memberId: 1, title: 'Grow', skills: list, progress: 0 });
+    expect((await goal(skills(20))).skills).toHaveLength(20);
+    await expect(goal(skills(21))).rejects.toThrow('A growth goal can name at most 20 skills.');
+    await expect(goal(['Rust\nSQL'])).rejects.toThrow('The skill name cannot contain line breaks or control characters.');
+    const person = (await backend.personJournal(1, TODAY)).person;
+    await expect(
+      backend.updatePerson({ memberId: 1, name: person.name, role: 'Lead\u0000dev', startDate: null, cadence: person.cadence }),
+    ).rejects.toThrow('The role cannot contain line breaks or control characters.');
+  });
 });
 
 describe('Search', () => {

@@ -2,6 +2,7 @@ import { render } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import Markdown from '../components/Markdown.svelte';
 import { renderMarkdown, safeHref } from '../lib/markdown';
+import corpusFile from '../../../tests/fixtures/xss.txt?raw';
 
 /** What a browser builds from the rendered HTML. */
 function dom(source: string): HTMLElement {
@@ -122,6 +123,17 @@ describe('renderMarkdown', () => {
   it(`keeps ${HOSTILE.length} hostile inputs inert`, () => {
     expect(HOSTILE.length).toBeGreaterThanOrEqual(20);
     for (const source of HOSTILE) expectInert(dom(source));
+  });
+
+  it('keeps every payload of the XSS corpus of the end-to-end test inert', () => {
+    // One payload a line, where a backslash and n, t or a backslash stand for a line break, a
+    // tab or a backslash (as tests/e2e/xss.rs reads it).
+    const corpus = corpusFile
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => line.replace(/\\(n|t|\\)/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : '\\')));
+    expect(corpus.length).toBeGreaterThanOrEqual(50);
+    for (const source of corpus) expectInert(dom(source));
   });
 
   it('keeps them inert in the component too, with the source visible as text', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BackendError } from '../lib/backend';
 import { FakeBackend, loadsOf } from '../lib/fake-backend';
-import { guessStage, parseEstimate, parseWipLimit } from '../lib/rules';
+import { DATE_RANGE_MESSAGE, guessStage, parseEstimate, parseWipLimit, validateDue } from '../lib/rules';
 import { formatEstimate, formatLoad } from '../lib/ui-helpers';
 import { estimatedTeam, smallTeam } from './helpers';
 
@@ -260,6 +260,19 @@ describe('the demo board', () => {
 });
 
 describe('what the user types', () => {
+  it.each<[string, string]>([
+    ['2026-3-9', '2026-03-09'],
+    ['1900-01-01', '1900-01-01'],
+    ['2999-12-31', '2999-12-31'],
+    ['1899-12-31', DATE_RANGE_MESSAGE],
+    ['3000-01-01', DATE_RANGE_MESSAGE],
+    ['0999-01-01', DATE_RANGE_MESSAGE],
+    ['2026-02-30', '\u201c2026-02-30\u201d is not a date; write it as YYYY-MM-DD.'],
+  ])('due date %j → %j, as the core has it', (raw, expected) => {
+    if (expected.includes(' ')) expect(() => validateDue(raw)).toThrow(expected);
+    else expect(validateDue(raw)).toBe(expected);
+  });
+
   it.each<[string, boolean, number | null | string]>([
     ['', false, null],
     ['  ', false, null],

@@ -99,6 +99,15 @@ fn checked_goal(new: &NewGoal) -> Result<NewGoal> {
         .collect::<Result<Vec<_>>>()?;
     skills.sort();
     skills.dedup();
+    if skills.len() > validate::MAX_GOAL_SKILLS {
+        return Err(Error::invalid(
+            "skills",
+            format!(
+                "A growth goal can name at most {} skills.",
+                validate::MAX_GOAL_SKILLS
+            ),
+        ));
+    }
     Ok(NewGoal {
         title: validate::title(&new.title)?,
         skills,
@@ -114,10 +123,7 @@ impl Store {
     /// Changes a person's name, role, start date and one-on-one cadence.
     pub fn update_person(&mut self, id: MemberId, update: &PersonUpdate) -> Result<Person> {
         let name = validate::name("name", "name", &update.name)?;
-        let role = update.role.trim().to_owned();
-        if role.chars().nth(validate::MAX_NAME_CHARS).is_some() {
-            return Err(Error::invalid("role", "The role is too long."));
-        }
+        let role = validate::role(&update.role)?;
         let start = update
             .start_date
             .map(|d| validate::date("startDate", d))

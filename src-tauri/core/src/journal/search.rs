@@ -179,8 +179,9 @@ pub fn snippet_parts(snippet: &str) -> Vec<SnippetPart> {
 }
 
 /// The FTS5 query for what the lead typed: every word must occur (in any order, accents and
-/// case ignored). Each word is quoted, so FTS5 operators and punctuation are taken as text.
-/// `None` when there is nothing to search for.
+/// case ignored). Each word is quoted, so FTS5 operators and punctuation are taken as text;
+/// control characters, which stored text never holds (and FTS5 cannot quote), separate
+/// words like spaces. `None` when there is nothing to search for.
 pub fn match_query(input: &str) -> Result<Option<String>> {
     if input.chars().nth(validate::MAX_QUERY_CHARS).is_some() {
         return Err(Error::invalid(
@@ -192,7 +193,7 @@ pub fn match_query(input: &str) -> Result<Option<String>> {
         ));
     }
     let words: Vec<&str> = input
-        .split_whitespace()
+        .split(|c: char| c.is_whitespace() || c.is_control())
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .collect();
     if words.len() > validate::MAX_QUERY_WORDS {
