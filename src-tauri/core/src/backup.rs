@@ -399,12 +399,49 @@ fn check_restorable(copy: &Path) -> std::result::Result<i64, RestoreRefusal> {
         return Err(RestoreRefusal::Corrupt(first));
     }
     match store::migrations_check(&conn) {
-        Ok(_) => Ok(version),
+        Ok(_) => {}
         Err(Error::MigrationChanged { version }) => {
-            Err(RestoreRefusal::MigrationChanged { version })
+            return Err(RestoreRefusal::MigrationChanged { version })
         }
-        Err(other) => Err(RestoreRefusal::Corrupt(other.to_string())),
+        Err(other) => return Err(RestoreRefusal::Corrupt(other.to_string())),
     }
+    check_text(&conn)?;
+    Ok(version)
+}
+
+/// Every text in the file is UTF-8, as the app reads it: SQLite's integrity check does not
+/// look inside values, and one damaged byte in a name would stop the app from opening it.
+fn check_text(conn: &Connection) -> std::result::Result<(), RestoreRefusal> {
+    let corrupt = |e: rusqlite::Error| RestoreRefusal::Corrupt(e.to_string());
+    // The schema itself too: the app reads its SQL to set up undo.
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT 'sqlite_schema' UNION ALL SELECT name FROM sqlite_schema WHERE type = 'table'",
+        )
+        .and_then(|mut stmt| {
+            stmt.query_map([], |row| row.get::<_, String>(0))?
+                .collect::<rusqlite::Result<_>>()
+        })
+        .map_err(corrupt)?;
+    for table in tables {
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM \"{}\"", table.replace('"', "\"\"")))
+            .map_err(corrupt)?;
+        let width = stmt.column_count();
+        let mut rows = stmt.query([]).map_err(corrupt)?;
+        while let Some(row) = rows.next().map_err(corrupt)? {
+            for i in 0..width {
+                if let rusqlite::types::ValueRef::Text(text) = row.get_ref(i).map_err(corrupt)? {
+                    if std::str::from_utf8(text).is_err() {
+                        return Err(RestoreRefusal::Corrupt(format!(
+                            "the table {table} holds text that is not UTF-8"
+                        )));
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A copy of the data `db` holds now, before a restore replaces it. A file SQLite cannot read

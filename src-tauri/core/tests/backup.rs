@@ -588,3 +588,30 @@ fn refusals_read_as_sentences() {
          application, not of Teamlead. Your current data was not changed."
     );
 }
+
+#[test]
+fn a_file_with_text_that_is_not_utf8_is_refused_as_damaged() {
+    let (dir, db) = database(&["Keep me"]);
+    let (_other_dir, other) = database(&["A title"]);
+    // One damaged byte inside a value: SQLite's integrity check passes, the app could not read it.
+    let conn = rusqlite::Connection::open(&other).unwrap();
+    conn.execute("UPDATE cards SET title = CAST(X'FF41' AS TEXT)", [])
+        .unwrap();
+    let integrity: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(integrity, "ok");
+    drop(conn);
+    let before = fs::read(&db).unwrap();
+    let error = backup::restore(&db, &other, MONDAY).unwrap_err();
+    assert!(
+        matches!(
+            &error,
+            Error::RestoreRefused { reason: RestoreRefusal::Corrupt(r), .. } if r.contains("not UTF-8")
+        ),
+        "{error:?}"
+    );
+    assert_eq!(fs::read(&db).unwrap(), before);
+    assert_eq!(titles_in(&db), ["Keep me"]);
+    drop(dir);
+}

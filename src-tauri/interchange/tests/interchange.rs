@@ -1,6 +1,7 @@
 //! Tests of the interchange formats, one binary with a module per area.
 
 mod boards;
+mod commands;
 mod hostile;
 mod roundtrip;
 
