@@ -412,6 +412,28 @@ async fn no_payload_of_the_xss_corpus_runs_in_any_view() {
     app.find(r#"[data-testid="plan-preview"]"#).await;
     nothing_ran(&app, "the Workload view and its suggestions").await;
 
+    // Progress: the core's charts drawn inline (people's names in the workload chart), the
+    // radar with the payloads as card and person names, and aging work.
+    app.click(r#"[data-testid="nav-progress"]"#).await;
+    app.eventually(
+        r#"return document.querySelectorAll('[data-testid="chart"] svg').length > 3
+               && document.querySelectorAll('[data-testid="risk"]').length > 0;"#,
+        vec![],
+        json!(true),
+    )
+    .await;
+    nothing_ran(&app, "the Progress page").await;
+
+    // Goals: every goal's name and why.
+    app.click(r#"[data-testid="nav-goals"]"#).await;
+    app.eventually(
+        r#"return document.querySelectorAll('[data-testid="goals-page"] [data-testid="goal"]').length;"#,
+        vec![],
+        json!(corpus.len()),
+    )
+    .await;
+    nothing_ran(&app, "the Goals page").await;
+
     // The report preview, inside its frame: the payloads are text, and the report's own
     // style applies under the page's policy.
     app.click(r#"[data-testid="nav-reports"]"#).await;

@@ -17,14 +17,6 @@ export function progressPeriod(preset: Exclude<ProgressPreset, 'custom'>, today:
   return { from: isoDay(from), to: isoDay(today) };
 }
 
-/**
- * A chart's SVG as an image address. Shown through `<img>`, the SVG cannot run script or load
- * anything, whatever text it holds.
- */
-export function svgDataUrl(svg: string): string {
-  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
-}
-
 /** Days as the page shows them: one decimal under ten, whole days above; a dash for none. */
 export function formatDays(days: number | null): string {
   if (days === null || !Number.isFinite(days)) return '–';
