@@ -143,7 +143,9 @@ fuzz:
 	@seed=$${PROPTEST_RNG_SEED:-$$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}; \
 	echo "make fuzz: $(FUZZ_CASES) cases per command, seed $$seed"; \
 	PROPTEST_CASES=$(FUZZ_CASES) PROPTEST_RNG_SEED=$$seed \
-	  $(CARGO) test -p teamlead-core --test core -- hostile:: --nocapture
+	  $(CARGO) test -p teamlead-core --test core -- hostile:: --nocapture; \
+	PROPTEST_CASES=$(FUZZ_CASES) PROPTEST_RNG_SEED=$$seed \
+	  $(CARGO) test -p teamlead-interchange --test interchange -- commands:: --nocapture
 
 bench: deps-test ui
 	@out=$$(mktemp); \
