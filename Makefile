@@ -19,7 +19,7 @@ TAURI_DRIVER_VERSION := 2.1.0
 # System packages: building the app, then what the end-to-end tests add.
 BUILD_PACKAGES := build-essential pkg-config curl file libssl-dev libwebkit2gtk-4.1-dev \
 	libayatana-appindicator3-dev librsvg2-dev libxdo-dev
-TEST_PACKAGES := xvfb xauth webkit2gtk-driver poppler-utils
+TEST_PACKAGES := xvfb xauth x11-utils webkit2gtk-driver poppler-utils
 
 .PHONY: help run test lint bench bindings bindings-check build build-release ui \
 	deps deps-test deps-ui test-core test-ui test-app test-crash crash-test fixtures fmt clean \
